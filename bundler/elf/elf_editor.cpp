@@ -37,10 +37,18 @@ struct PlannedString {
   std::optional<uint64_t> index;  // into the final .dynstr, once placed
 };
 
+// A section found through one dynamic tag, moved into the new segment.
+struct MovedSection {
+  size_t index;     // in the section header table
+  int64_t tag;      // the DT_ entry holding its address
+  uint64_t at = 0;  // offset in the new segment
+};
+
 // The extra PT_LOAD and what goes into it, as offsets from its start.
 struct NewSegment {
   std::vector<uint8_t> bytes;
   bool holds_phdrs = false;
+  bool grows_phdrs = false;
   std::optional<uint64_t> interp, dynstr, dynamic;
   uint64_t offset = 0, vaddr = 0;
 };
@@ -60,6 +68,8 @@ class Editor {
   void place_strings();
   bool fits_in_place(const PlannedString& planned) const;
   void plan_interp();
+  bool plan_phdr_growth();
+  bool move_for_room(size_t index);
   void build_segment();
   void lay_out_segment();
   void add_segment_header();
@@ -67,7 +77,10 @@ class Editor {
   void move_section(uint32_t type, uint64_t old_addr, uint64_t offset, uint64_t addr, uint64_t size);
   void write_dynamic();
   bool is_marker(uint64_t value) const { return !strings_.empty() && value >= kMarker - (strings_.size() - 1); }
-  uint64_t interp_size() const { return std::max<uint64_t>(req_.interp->size() + 1, req_.interp_slot); }
+  std::string interp_value() const {
+    return req_.interp ? *req_.interp : in_.string_at(interp_->p_offset, interp_->p_offset + interp_->p_filesz);
+  }
+  uint64_t interp_size() const { return std::max<uint64_t>(interp_value().size() + 1, req_.interp_slot); }
   void write_headers();
   uint64_t dynstr_file_offset() const;
   uint64_t new_dynamic_bytes() const { return (dyn_.size() + 1 + kSpareDynamicSlots) * sizeof(Elf64_Dyn); }
@@ -83,6 +96,9 @@ class Editor {
   std::vector<uint8_t> appended_strings_;  // go after the old .dynstr contents
   bool move_dynamic_ = false;
   bool move_interp_ = false;
+  bool move_dynstr_ = false;
+  std::vector<MovedSection> moved_sections_;  // moved to make room for a program header
+  const Elf64_Phdr* interp_ = nullptr;
   std::optional<NewSegment> segment_;
   EditResult result_;
 };
@@ -94,8 +110,13 @@ EditResult Editor::run() {
     return result_;
   }
   refuse_unsupported();
+  interp_ = in_.find_segment(PT_INTERP);
   plan_needed();
   plan_runpath();
+  if (strings_.empty() && !req_.interp) {  // every library asked for is already needed
+    result_.bytes = out_;
+    return result_;
+  }
   place_strings();
   plan_interp();
   move_dynamic_ = dyn_.size() + 1 > in_.dynamic_capacity();
@@ -191,10 +212,9 @@ bool Editor::fits_in_place(const PlannedString& planned) const {
 
 void Editor::plan_interp() {
   if (!req_.interp) return;
-  const Elf64_Phdr* interp = in_.find_segment(PT_INTERP);
-  if (interp_size() <= interp->p_filesz) {
-    put_padded(out_, interp->p_offset, interp->p_filesz, *req_.interp);
-    result_.interp = Slot{interp->p_offset, interp->p_filesz};
+  if (interp_size() <= interp_->p_filesz) {
+    put_padded(out_, interp_->p_offset, interp_->p_filesz, *req_.interp);
+    result_.interp = Slot{interp_->p_offset, interp_->p_filesz};
   } else {
     move_interp_ = true;
   }
@@ -211,6 +231,9 @@ void Editor::build_segment() {
   if (note != phdrs_.end()) {
     phdrs_.erase(note);
     result_.layout = "new PT_LOAD (from a PT_NOTE)";
+  } else if (plan_phdr_growth()) {
+    segment_->grows_phdrs = true;
+    result_.layout = "new PT_LOAD (program header table grown in place)";
   } else {
     segment_->holds_phdrs = true;
     result_.layout = "new PT_LOAD (program headers moved into it)";
@@ -218,6 +241,44 @@ void Editor::build_segment() {
   lay_out_segment();
   add_segment_header();
   point_at_segment();
+}
+
+// Without a PT_NOTE to reuse, the table needs one entry more. The sections
+// right after it (.interp, hash tables, .dynsym...) are found only through
+// PT_INTERP and dynamic tags, so they can move into the new segment and free
+// the room. This is preferred to moving the table itself because binutils'
+// strip/objcopy mislays a moved table (it writes a broken file).
+bool Editor::plan_phdr_growth() {
+  uint64_t table_end = ehdr_.e_phoff + phdrs_.size() * sizeof(Elf64_Phdr);
+  uint64_t needed_end = table_end + sizeof(Elf64_Phdr);
+  const Elf64_Phdr* first = nullptr;
+  for (const auto& ph : phdrs_)
+    if (ph.p_type == PT_LOAD && !first) first = &ph;
+  if (!first || first->p_offset > ehdr_.e_phoff || first->p_offset + first->p_filesz < needed_end) return false;
+  for (size_t i = 0; i < shdrs_.size(); ++i) {
+    const Elf64_Shdr& sh = shdrs_[i];
+    bool in_file = (sh.sh_flags & SHF_ALLOC) && sh.sh_type != SHT_NOBITS && sh.sh_size > 0;
+    if (!in_file || sh.sh_offset >= needed_end || sh.sh_offset + sh.sh_size <= table_end) continue;
+    if (!move_for_room(i)) return false;
+  }
+  return true;
+}
+
+// Records that section `index` moves; false when nothing but its address
+// (a dynamic tag or PT_INTERP) would point at it.
+bool Editor::move_for_room(size_t index) {
+  const Elf64_Shdr& sh = shdrs_[index];
+  if (interp_ && sh.sh_addr == interp_->p_vaddr && sh.sh_type == SHT_PROGBITS) return move_interp_ = true;
+  if (sh.sh_type == SHT_STRTAB && sh.sh_addr == in_.dynamic_value(DT_STRTAB)) return move_dynstr_ = true;
+  static const std::pair<uint32_t, int64_t> kMovable[] = {
+      {SHT_HASH, DT_HASH},           {SHT_GNU_HASH, DT_GNU_HASH},         {SHT_DYNSYM, DT_SYMTAB},
+      {SHT_GNU_versym, DT_VERSYM},   {SHT_GNU_verneed, DT_VERNEED},       {SHT_GNU_verdef, DT_VERDEF}};
+  for (auto [type, tag] : kMovable) {
+    if (sh.sh_type != type || sh.sh_addr != in_.dynamic_value(tag)) continue;
+    moved_sections_.push_back({index, tag});
+    return true;
+  }
+  return false;
 }
 
 void Editor::lay_out_segment() {
@@ -230,9 +291,15 @@ void Editor::lay_out_segment() {
   if (seg.holds_phdrs) reserve((phdrs_.size() + 1) * sizeof(Elf64_Phdr), 8);
   if (move_interp_) {
     seg.interp = reserve(interp_size(), 1);
-    std::memcpy(seg.bytes.data() + *seg.interp, req_.interp->data(), req_.interp->size());
+    std::string value = interp_value();
+    std::memcpy(seg.bytes.data() + *seg.interp, value.data(), value.size());
   }
-  if (!appended_strings_.empty()) {
+  for (auto& moved : moved_sections_) {
+    const Elf64_Shdr& sh = shdrs_[moved.index];
+    moved.at = reserve(sh.sh_size, std::max<uint64_t>(sh.sh_addralign, 1));
+    std::memcpy(seg.bytes.data() + moved.at, in_.bytes().data() + sh.sh_offset, sh.sh_size);
+  }
+  if (!appended_strings_.empty() || move_dynstr_) {
     uint64_t old_size = in_.dynstr_size();
     seg.dynstr = reserve(old_size + appended_strings_.size(), 1);
     // From out_, not the input: an in-place RUNPATH is already written there.
@@ -278,15 +345,24 @@ void Editor::add_segment_header() {
 
 void Editor::point_at_segment() {
   const NewSegment& seg = *segment_;
-  if (seg.holds_phdrs) {
-    ehdr_.e_phoff = seg.offset;
+  if (seg.holds_phdrs || seg.grows_phdrs) {
+    if (seg.holds_phdrs) ehdr_.e_phoff = seg.offset;
     ehdr_.e_phnum = phdrs_.size();
     for (auto& ph : phdrs_)
       if (ph.p_type == PT_PHDR) {
-        ph.p_offset = seg.offset;
-        ph.p_vaddr = ph.p_paddr = seg.vaddr;
+        if (seg.holds_phdrs) {
+          ph.p_offset = seg.offset;
+          ph.p_vaddr = ph.p_paddr = seg.vaddr;
+        }
         ph.p_filesz = ph.p_memsz = phdrs_.size() * sizeof(Elf64_Phdr);
       }
+  }
+  for (const auto& moved : moved_sections_) {
+    Elf64_Shdr& sh = shdrs_[moved.index];
+    for (auto& d : dyn_)
+      if (d.d_tag == moved.tag) d.d_un.d_ptr = seg.vaddr + moved.at;
+    sh.sh_offset = seg.offset + moved.at;
+    sh.sh_addr = seg.vaddr + moved.at;
   }
   for (auto& ph : phdrs_) {
     if (ph.p_type == PT_INTERP && seg.interp) {
