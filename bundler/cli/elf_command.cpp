@@ -62,10 +62,12 @@ void add_elf_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("elf", "Show what onebin reads from an ELF file, or write an edited copy");
   cmd->add_option("FILE", options->file, "ELF executable or shared library")->required()->check(CLI::ExistingFile);
   cmd->add_option("-o,--output", options->output, "Write the edited copy here (atomically)");
-  cmd->add_option("--set-runpath", options->edit.runpath, "Set DT_RUNPATH (DT_RPATH is removed)");
-  cmd->add_option("--runpath-slot", options->edit.runpath_slot, "Reserve this many bytes for the RUNPATH string");
-  cmd->add_option("--set-interp", options->edit.interp, "Set PT_INTERP (the program's loader)");
-  cmd->add_option("--interp-slot", options->edit.interp_slot, "Reserve this many bytes for the INTERP string");
+  auto* runpath = cmd->add_option("--set-runpath", options->edit.runpath, "Set DT_RUNPATH (DT_RPATH is removed)");
+  cmd->add_option("--runpath-slot", options->edit.runpath_slot, "Reserve this many bytes for the RUNPATH string")
+      ->needs(runpath);
+  auto* interp = cmd->add_option("--set-interp", options->edit.interp, "Set PT_INTERP (the program's loader)");
+  cmd->add_option("--interp-slot", options->edit.interp_slot, "Reserve this many bytes for the INTERP string")
+      ->needs(interp);
   cmd->add_option("--add-needed", options->edit.add_needed, "Add a DT_NEEDED entry (repeatable)");
   cmd->callback([options] {
     if (options->edit.empty()) {
