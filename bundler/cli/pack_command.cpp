@@ -1,0 +1,48 @@
+#include "cli/pack_command.hpp"
+
+#include <iostream>
+#include <memory>
+
+#include "io/atomic_write.hpp"
+#include "pack/closure.hpp"
+#include "pack/container_writer.hpp"
+#include "pack/stub_blob.hpp"
+
+namespace onebin::cli {
+
+namespace {
+
+std::string default_output(const std::string& app) {
+  std::string name = std::filesystem::path(app).lexically_normal().filename().string();
+  if (name.empty()) name = std::filesystem::path(app).lexically_normal().parent_path().filename().string();
+  return name + ".run";
+}
+
+void run_pack(pack::PackOptions options) {
+  if (options.output.empty()) options.output = default_output(options.app);
+  pack::AppTree tree = pack::collect_app(options);
+  pack::add_library_closure(tree, options.policy, pack::LibrarySearch(), options.explain ? &std::cout : nullptr);
+  std::vector<uint8_t> bytes = pack::build_packed_file(tree, pack::embedded_stub(), options.level);
+  io::write_file_atomically(options.output, bytes, 0755);
+  std::cout << "packed " << options.app << " into " << options.output << " (" << tree.entries.size() << " entries, "
+            << bytes.size() << " bytes)\n";
+}
+
+}  // namespace
+
+void add_pack_command(CLI::App& app) {
+  auto options = std::make_shared<pack::PackOptions>();
+  CLI::App* cmd = app.add_subcommand("pack", "Pack a program or an app directory into one executable file");
+  cmd->add_option("APP", options->app, "A dynamically linked program, or a directory (then give --entry)")->required();
+  cmd->add_option("-o,--output", options->output, "The packed file to write (default: APP's name + .run)");
+  cmd->add_option("--entry", options->entry, "The program to run, as a path inside the APP directory");
+  cmd->add_option("--level", options->level, "zstd compression level")->check(CLI::Range(1, 22))->capture_default_str();
+  cmd->add_option("--add", options->adds, "Also pack SRC at DEST inside the app (repeatable)");
+  cmd->add_option("--exclude", options->excludes, "Leave out paths inside the app matching GLOB (repeatable)");
+  cmd->add_option("--host-lib", options->policy.host_globs, "Take libraries matching GLOB from the host (repeatable)");
+  cmd->add_option("--bundle-lib", options->policy.bundle_globs, "Bundle libraries matching GLOB even if host-only by default");
+  cmd->add_flag("--explain", options->explain, "Print each library with its decision and the reason");
+  cmd->callback([options] { run_pack(*options); });
+}
+
+}  // namespace onebin::cli

@@ -1,0 +1,137 @@
+#include "pack/app_tree.hpp"
+
+#include <fnmatch.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "elf/elf_image.hpp"
+
+namespace onebin::pack {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_elf_file(const std::string& path) {
+  char magic[4] = {};
+  std::ifstream(path, std::ios::binary).read(magic, 4);
+  return std::equal(magic, magic + 4, ELFMAG);
+}
+
+uint32_t mode_of(const std::string& path) {
+  struct stat st {};
+  if (lstat(path.c_str(), &st) != 0) throw PackError(path + ": cannot read: " + std::strerror(errno));
+  return st.st_mode & 07777;
+}
+
+// ELF files are read now so errors name the file before anything is written.
+TreeEntry file_entry(const std::string& path, const std::string& source) {
+  TreeEntry entry{path, ONEBIN_FILE, mode_of(source), source, "", std::nullopt, ONEBIN_FAMILY_NONE};
+  if (is_elf_file(source)) {
+    elf::ElfInfo info = elf::read_elf_info(source);
+    if (info.kind != elf::ElfKind::StaticExecutable && info.kind != elf::ElfKind::StaticPie) entry.elf = info;
+    if (!info.soname.empty()) entry.family = library_family(info.soname);
+  }
+  return entry;
+}
+
+bool excluded(const PackOptions& options, const std::string& path) {
+  return std::any_of(options.excludes.begin(), options.excludes.end(),
+                     [&](const auto& glob) { return fnmatch(glob.c_str(), path.c_str(), 0) == 0; });
+}
+
+// Adds `source` (a file, symlink or directory tree) at `dest`.
+void add_path(AppTree& tree, const PackOptions& options, const std::string& source, const std::string& dest) {
+  if (excluded(options, dest)) return;
+  fs::file_status status = fs::symlink_status(source);
+  tree.add_directories_for(dest);
+  if (fs::is_symlink(status)) {
+    tree.entries.push_back({dest, ONEBIN_SYMLINK, 0777, "", fs::read_symlink(source).string(), std::nullopt, ONEBIN_FAMILY_NONE});
+  } else if (fs::is_directory(status)) {
+    tree.entries.push_back({dest, ONEBIN_DIR, mode_of(source), "", "", std::nullopt, ONEBIN_FAMILY_NONE});
+    std::vector<fs::path> children;
+    for (const auto& child : fs::directory_iterator(source)) children.push_back(child.path());
+    std::sort(children.begin(), children.end());
+    for (const auto& child : children) add_path(tree, options, child.string(), dest + "/" + child.filename().string());
+  } else if (fs::is_regular_file(status)) {
+    tree.entries.push_back(file_entry(dest, source));
+  } else if (!fs::exists(status)) {
+    throw PackError(source + ": no such file or directory");
+  } else {
+    throw PackError(source + ": not a regular file, directory or symlink");
+  }
+}
+
+std::string normalise_dest(const std::string& dest, const std::string& spec) {
+  std::string clean = fs::path(dest).lexically_normal().relative_path().string();
+  while (!clean.empty() && clean.back() == '/') clean.pop_back();
+  if (clean.empty() || clean == "." || clean.rfind("..", 0) == 0) throw PackError("--add " + spec + ": DEST must be a path inside the app");
+  return clean;
+}
+
+void add_extra_files(AppTree& tree, const PackOptions& options) {
+  for (const auto& spec : options.adds) {
+    auto colon = spec.rfind(':');
+    if (colon == std::string::npos || colon == 0) throw PackError("--add " + spec + ": expected SRC:DEST");
+    std::string dest = normalise_dest(spec.substr(colon + 1), spec);
+    if (tree.find(dest)) throw PackError("--add " + spec + ": " + dest + " is already in the app");
+    add_path(tree, options, spec.substr(0, colon), dest);
+  }
+}
+
+size_t find_main(const AppTree& tree, const std::string& entry, const std::string& app) {
+  for (size_t i = 0; i < tree.entries.size(); ++i)
+    if (tree.entries[i].path == entry) {
+      const auto& e = tree.entries[i];
+      bool runnable = e.type == ONEBIN_FILE && e.elf && (e.elf->kind == elf::ElfKind::Executable || e.elf->kind == elf::ElfKind::PieExecutable);
+      if (!runnable) throw PackError(app + "/" + entry + ": --entry must name a dynamically linked ELF program");
+      return i;
+    }
+  throw PackError(app + ": --entry " + entry + " is not in the app");
+}
+
+}  // namespace
+
+const TreeEntry* AppTree::find(const std::string& path) const {
+  for (const auto& entry : entries)
+    if (entry.path == path) return &entry;
+  return nullptr;
+}
+
+void AppTree::add_directories_for(const std::string& path) {
+  for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
+    std::string dir = path.substr(0, slash);
+    if (!find(dir)) entries.push_back({dir, ONEBIN_DIR, 0755, "", "", std::nullopt, ONEBIN_FAMILY_NONE});
+  }
+}
+
+AppTree collect_app(const PackOptions& options) {
+  AppTree tree;
+  fs::file_status status = fs::status(options.app);
+  if (fs::is_directory(status)) {
+    if (options.entry.empty()) throw PackError(options.app + ": a directory app needs --entry PATH (the program to run)");
+    tree.app_root = fs::canonical(options.app).string();
+    std::vector<fs::path> children;
+    for (const auto& child : fs::directory_iterator(options.app)) children.push_back(child.path());
+    std::sort(children.begin(), children.end());
+    for (const auto& child : children) add_path(tree, options, child.string(), child.filename().string());
+    tree.libdir = "onebin-libs";
+  } else if (fs::is_regular_file(status)) {
+    if (!options.entry.empty()) throw PackError("--entry is for directory apps; " + options.app + " is a single program");
+    add_path(tree, options, options.app, "bin/" + fs::path(options.app).filename().string());
+    tree.libdir = "lib";
+  } else {
+    throw PackError(options.app + ": " + (fs::exists(status) ? "not a program or directory" : "no such file or directory"));
+  }
+  add_extra_files(tree, options);
+  std::string entry = tree.app_root.empty() ? "bin/" + fs::path(options.app).filename().string() : fs::path(options.entry).lexically_normal().string();
+  tree.main = find_main(tree, entry, options.app);
+  return tree;
+}
+
+}  // namespace onebin::pack

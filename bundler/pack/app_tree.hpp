@@ -1,0 +1,54 @@
+// The tree of files that goes into a packed app: the app itself (one
+// program, or a directory with --entry naming the program), files added
+// with --add, minus --exclude, plus the libraries found by the closure.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "../../formats/container.h"
+#include "elf/elf_reader.hpp"
+#include "pack/library_policy.hpp"
+
+namespace onebin::pack {
+
+struct PackError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct PackOptions {
+  std::string app;
+  std::string output;
+  std::string entry;  // program inside a directory app
+  int level = 19;
+  std::vector<std::string> adds;      // SRC:DEST
+  std::vector<std::string> excludes;  // globs on tree paths
+  LibraryPolicy policy;
+  bool explain = false;
+};
+
+struct TreeEntry {
+  std::string path;  // relative path inside the packed tree
+  onebin_type type = ONEBIN_FILE;
+  uint32_t mode = 0644;
+  std::string source;  // where a regular file's bytes come from
+  std::string link;    // a symlink's target
+  std::optional<elf::ElfInfo> elf;  // for dynamically linked ELF files
+  onebin_family family = ONEBIN_FAMILY_NONE;
+};
+
+struct AppTree {
+  std::vector<TreeEntry> entries;  // directories before their contents
+  size_t main = 0;                 // index of the program to run
+  std::string libdir;              // where libraries from outside the app go
+  std::string app_root;            // the app's directory on disk ("" for a single program)
+
+  const TreeEntry* find(const std::string& path) const;
+  void add_directories_for(const std::string& path);
+};
+
+AppTree collect_app(const PackOptions& options);
+
+}  // namespace onebin::pack

@@ -1,0 +1,211 @@
+#include "pack/container_writer.hpp"
+
+#include <zstd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+#include "../../formats/xxh64.h"
+#include "elf/elf_editor.hpp"
+
+namespace onebin::pack {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Prepared {
+  std::vector<uint8_t> content;
+  onebin_entry record{};
+  std::vector<std::vector<uint8_t>> frames;
+};
+
+std::vector<uint8_t> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw PackError(path + ": cannot read");
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+uint32_t newest_version(const std::vector<std::string>& versions, const std::string& prefix) {
+  uint32_t best = 0;
+  for (const auto& v : versions)
+    if (v.rfind(prefix, 0) == 0) best = std::max(best, onebin_version_parse(v.c_str() + prefix.size()));
+  return best;
+}
+
+bool is_program(const elf::ElfInfo& info) {
+  return info.kind == elf::ElfKind::Executable || info.kind == elf::ElfKind::PieExecutable;
+}
+
+// $ORIGIN-relative path from the entry's directory to the library directory,
+// then the file's own entries when it came with the app (they are relative
+// to the app's layout, which the view keeps).
+std::string runpath_for(const AppTree& tree, const TreeEntry& entry) {
+  fs::path dir = fs::path(entry.path).parent_path();
+  std::string rel = fs::path(tree.libdir).lexically_relative(dir.empty() ? "." : dir).string();
+  std::string runpath = rel == "." ? "$ORIGIN" : "$ORIGIN/" + rel;
+  bool from_app = entry.source.rfind(tree.app_root + "/", 0) == 0 && !tree.app_root.empty();
+  if (from_app)
+    for (const auto& own : entry.elf->runpath.empty() ? entry.elf->rpath : entry.elf->runpath) runpath += ":" + own;
+  return runpath;
+}
+
+void rewrite_elf(const AppTree& tree, const TreeEntry& entry, Prepared& out) {
+  const elf::ElfInfo& info = *entry.elf;
+  if (info.kind == elf::ElfKind::Loader) out.record.flags |= ONEBIN_LOADER;
+  if (info.kind == elf::ElfKind::SharedLibrary) out.record.flags |= ONEBIN_LIBRARY;
+  // glibc's own libraries find each other through the loader; they stay as built.
+  if (entry.family == ONEBIN_FAMILY_GLIBC || !info.can_carry_runpath()) return;
+  elf::EditRequest request;
+  request.runpath = runpath_for(tree, entry);
+  if (is_program(info)) {
+    request.runpath_slot = kRunpathSlot;
+    request.interp = info.interp;
+    request.interp_slot = kInterpSlot;
+  }
+  elf::EditResult result = elf::edit(elf::ElfImage(entry.source, std::move(out.content)), request);
+  out.content = std::move(result.bytes);
+  if (result.runpath && result.interp) {
+    out.record.flags |= ONEBIN_PROGRAM;
+    out.record.runpath_slot = result.runpath->offset;
+    out.record.runpath_slot_size = static_cast<uint32_t>(result.runpath->size);
+    out.record.interp_slot = static_cast<uint32_t>(result.interp->offset);
+    out.record.interp_slot_size = static_cast<uint32_t>(result.interp->size);
+  }
+}
+
+Prepared prepare(const AppTree& tree, const TreeEntry& entry) {
+  Prepared out;
+  out.record.type = entry.type;
+  out.record.family = entry.family;
+  out.record.mode = entry.mode;
+  if (entry.type != ONEBIN_FILE) return out;
+  out.content = read_file(entry.source);
+  if (entry.elf) {
+    rewrite_elf(tree, entry, out);
+    out.record.version = newest_version(entry.elf->version_defs, family_version_prefix(entry.family));
+  }
+  out.record.size = out.content.size();
+  out.record.hash = onebin_xxh64(out.content.data(), out.content.size(), 0);
+  return out;
+}
+
+struct Chunk {
+  Prepared* file;
+  size_t frame;
+  size_t offset, size;
+};
+
+// Frames are independent, so every core compresses its own share.
+void compress_all(std::vector<Prepared>& files, int level) {
+  std::vector<Chunk> chunks;
+  for (auto& file : files) {
+    size_t count = (file.content.size() + ONEBIN_FRAME_CONTENT_MAX - 1) / ONEBIN_FRAME_CONTENT_MAX;
+    file.frames.resize(count);
+    for (size_t i = 0; i < count; ++i)
+      chunks.push_back({&file, i, i * ONEBIN_FRAME_CONTENT_MAX,
+                        std::min<size_t>(ONEBIN_FRAME_CONTENT_MAX, file.content.size() - i * ONEBIN_FRAME_CONTENT_MAX)});
+  }
+  // Large chunks first, so one big file does not finish last on one core.
+  std::sort(chunks.begin(), chunks.end(), [](const Chunk& a, const Chunk& b) { return a.size > b.size; });
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    ZSTD_CCtx* ctx = ZSTD_createCCtx();
+    for (size_t i; (i = next++) < chunks.size();) {
+      const Chunk& c = chunks[i];
+      auto& frame = c.file->frames[c.frame];
+      frame.resize(ZSTD_compressBound(c.size));
+      size_t n = ZSTD_compressCCtx(ctx, frame.data(), frame.size(), c.file->content.data() + c.offset, c.size, level);
+      if (ZSTD_isError(n)) std::terminate();  // only on out-of-memory: the bound is always enough
+      frame.resize(n);
+    }
+    ZSTD_freeCCtx(ctx);
+  };
+  std::vector<std::thread> threads(std::max(1u, std::thread::hardware_concurrency()));
+  for (auto& t : threads) t = std::thread(worker);
+  for (auto& t : threads) t.join();
+}
+
+template <size_t N>
+void append(std::vector<uint8_t>& out, const uint8_t (&bytes)[N]) {
+  out.insert(out.end(), bytes, bytes + N);
+}
+
+uint32_t glibc_needed(const AppTree& tree) {
+  uint32_t needed = 0;
+  for (const auto& entry : tree.entries) {
+    if (!entry.elf || entry.family == ONEBIN_FAMILY_GLIBC) continue;
+    for (const auto& [library, versions] : entry.elf->version_needs) needed = std::max(needed, newest_version(versions, "GLIBC_"));
+  }
+  return needed;
+}
+
+std::vector<uint8_t> encode_index(const AppTree& tree, std::vector<Prepared>& files) {
+  std::string strings;
+  for (size_t i = 0; i < files.size(); ++i) {
+    const TreeEntry& entry = tree.entries[i];
+    files[i].record.path = static_cast<uint32_t>(strings.size());
+    files[i].record.path_size = static_cast<uint32_t>(entry.path.size());
+    strings += entry.path;
+    files[i].record.link = static_cast<uint32_t>(strings.size());
+    files[i].record.link_size = static_cast<uint32_t>(entry.link.size());
+    strings += entry.link;
+  }
+  onebin_index_header header{static_cast<uint32_t>(files.size()), static_cast<uint32_t>(strings.size()),
+                             static_cast<uint32_t>(tree.main), glibc_needed(tree)};
+  std::vector<uint8_t> index;
+  uint8_t header_bytes[ONEBIN_INDEX_HEADER_SIZE];
+  onebin_index_header_encode(&header, header_bytes);
+  append(index, header_bytes);
+  for (const auto& file : files) {
+    uint8_t bytes[ONEBIN_ENTRY_SIZE];
+    onebin_entry_encode(&file.record, bytes);
+    append(index, bytes);
+  }
+  index.insert(index.end(), strings.begin(), strings.end());
+  return index;
+}
+
+// The index lists entries sorted by path (formats/README.md).
+AppTree sorted(AppTree tree) {
+  std::string main = tree.entries[tree.main].path;
+  std::sort(tree.entries.begin(), tree.entries.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  for (size_t i = 0; i < tree.entries.size(); ++i)
+    if (tree.entries[i].path == main) tree.main = i;
+  return tree;
+}
+
+}  // namespace
+
+std::vector<uint8_t> build_packed_file(const AppTree& unsorted, const std::vector<uint8_t>& stub, int level) {
+  const AppTree tree = sorted(unsorted);
+  std::vector<Prepared> files;
+  for (const auto& entry : tree.entries) files.push_back(prepare(tree, entry));
+  compress_all(files, level);
+  std::vector<uint8_t> out = stub;
+  onebin_trailer trailer{ONEBIN_FORMAT_VERSION, 0, out.size(), 0, 0, 0, 0};
+  for (auto& file : files) {
+    file.record.data = out.size() - trailer.payload_offset;
+    for (const auto& frame : file.frames) out.insert(out.end(), frame.begin(), frame.end());
+    file.record.data_size = out.size() - trailer.payload_offset - file.record.data;
+    file.content = {};
+  }
+  std::vector<uint8_t> index = encode_index(tree, files);
+  std::vector<uint8_t> frame(ZSTD_compressBound(index.size()));
+  frame.resize(ZSTD_compress(frame.data(), frame.size(), index.data(), index.size(), level));
+  trailer.index_offset = out.size();
+  trailer.index_compressed_size = frame.size();
+  trailer.index_size = index.size();
+  trailer.index_hash = onebin_xxh64(index.data(), index.size(), 0);
+  out.insert(out.end(), frame.begin(), frame.end());
+  uint8_t trailer_bytes[ONEBIN_TRAILER_SIZE];
+  onebin_trailer_encode(&trailer, trailer_bytes);
+  append(out, trailer_bytes);
+  return out;
+}
+
+}  // namespace onebin::pack

@@ -1,0 +1,26 @@
+// Which libraries stay on the host and which family a bundled library
+// belongs to (the stub picks the host's or the bundled copy per family).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../../formats/container.h"
+
+namespace onebin::pack {
+
+struct LibraryPolicy {
+  std::vector<std::string> host_globs;    // --host-lib
+  std::vector<std::string> bundle_globs;  // --bundle-lib (wins over the built-in host list)
+
+  // Why a library must come from the host, or nullopt to bundle it.
+  std::optional<std::string> host_reason(const std::string& soname) const;
+};
+
+onebin_family library_family(const std::string& soname);
+
+// The symbol-version prefix a family's libraries define ("GLIBC_"...), or "".
+const char* family_version_prefix(onebin_family family);
+
+}  // namespace onebin::pack

@@ -1,0 +1,118 @@
+#include "pack/library_search.hpp"
+
+#include <glob.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+
+#include "elf/elf_image.hpp"
+
+namespace onebin::pack {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// glibc's built-in trusted directories on Debian's x86-64 (multiarch first).
+const char* const kDefaultDirs[] = {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64",
+                                    "/lib", "/usr/lib"};
+
+std::string trim(const std::string& text) {
+  auto begin = text.find_first_not_of(" \t");
+  auto end = text.find_last_not_of(" \t\r");
+  return begin == std::string::npos ? "" : text.substr(begin, end - begin + 1);
+}
+
+bool is_x86_64_elf(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  unsigned char header[20] = {};
+  in.read(reinterpret_cast<char*>(header), sizeof header);
+  return in && std::equal(header, header + 4, ELFMAG) && header[EI_CLASS] == ELFCLASS64 &&
+         (header[18] | header[19] << 8) == EM_X86_64;
+}
+
+std::string directory_of(const std::string& path) {
+  auto slash = path.rfind('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::optional<std::string> find_in(const std::vector<std::string>& dirs, const std::string& name,
+                                   const std::string& origin) {
+  for (const auto& dir : dirs) {
+    std::string candidate = expand_tokens(dir, origin) + "/" + name;
+    if (fs::is_regular_file(candidate) && is_x86_64_elf(candidate)) return candidate;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string expand_tokens(const std::string& entry, const std::string& origin) {
+  static const std::pair<const char*, const char*> kTokens[] = {{"ORIGIN", nullptr},
+                                                                {"LIB", "lib/x86_64-linux-gnu"},
+                                                                {"PLATFORM", "x86_64"}};
+  std::string out;
+  for (size_t i = 0; i < entry.size();) {
+    bool replaced = false;
+    for (auto [token, value] : kTokens) {
+      for (const std::string& form : {std::string("$") + token, std::string("${") + token + "}"}) {
+        if (entry.compare(i, form.size(), form) != 0) continue;
+        // "$ORIGINAL" is not $ORIGIN: the token must end at a non-identifier.
+        char next = i + form.size() < entry.size() ? entry[i + form.size()] : '/';
+        if (form[1] != '{' && (std::isalnum(static_cast<unsigned char>(next)) || next == '_')) continue;
+        out += value ? value : origin;
+        i += form.size();
+        replaced = true;
+        break;
+      }
+      if (replaced) break;
+    }
+    if (!replaced) out += entry[i++];
+  }
+  return out;
+}
+
+LibrarySearch::LibrarySearch(const std::string& ld_so_conf) {
+  read_conf(ld_so_conf, 0);
+  for (const char* dir : kDefaultDirs) system_dirs_.push_back(dir);
+}
+
+void LibrarySearch::read_conf(const std::string& path, int depth) {
+  std::ifstream in(path);
+  if (!in || depth > 8) return;  // ld.so.conf is optional; includes may not loop forever
+  std::string line;
+  while (std::getline(in, line)) {
+    line = trim(line.substr(0, line.find('#')));
+    if (line.empty()) continue;
+    if (line.rfind("include", 0) == 0 && line.size() > 7 && (line[7] == ' ' || line[7] == '\t')) {
+      std::string pattern = trim(line.substr(8));
+      if (pattern[0] != '/') pattern = directory_of(path) + "/" + pattern;
+      glob_t found{};
+      if (glob(pattern.c_str(), 0, nullptr, &found) == 0)
+        for (size_t i = 0; i < found.gl_pathc; ++i) read_conf(found.gl_pathv[i], depth + 1);
+      globfree(&found);
+    } else if (line[0] == '/') {
+      system_dirs_.push_back(line);
+    }
+  }
+}
+
+std::optional<std::string> LibrarySearch::find(const std::string& name, const elf::ElfInfo& requester,
+                                               const elf::ElfInfo& main_program) const {
+  if (name.find('/') != std::string::npos) {
+    std::string path = name[0] == '/' ? name : directory_of(requester.path) + "/" + name;
+    return fs::is_regular_file(path) ? std::optional(path) : std::nullopt;
+  }
+  std::string origin = directory_of(requester.path);
+  if (requester.runpath.empty()) {
+    if (auto hit = find_in(requester.rpath, name, origin)) return hit;
+    if (main_program.runpath.empty())
+      if (auto hit = find_in(main_program.rpath, name, directory_of(main_program.path))) return hit;
+  }
+  if (auto hit = find_in(requester.runpath, name, origin)) return hit;
+  return find_in(system_dirs_, name, origin);
+}
+
+}  // namespace onebin::pack

@@ -1,0 +1,34 @@
+// Where the dynamic loader would find a library, following glibc's ld.so on
+// the packing machine: DT_RPATH (of the object, then of the main program)
+// when the object has no DT_RUNPATH, then DT_RUNPATH, then the directories of
+// /etc/ld.so.conf (with its includes), then the default directories. Only
+// x86-64 ELF64 files are accepted, as ld.so skips other classes. Not
+// followed: LD_LIBRARY_PATH (packing must not depend on the packer's shell)
+// and glibc-hwcaps subdirectories (Debian ships none).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "elf/elf_reader.hpp"
+
+namespace onebin::pack {
+
+class LibrarySearch {
+ public:
+  explicit LibrarySearch(const std::string& ld_so_conf = "/etc/ld.so.conf");
+
+  std::optional<std::string> find(const std::string& name, const elf::ElfInfo& requester,
+                                  const elf::ElfInfo& main_program) const;
+  const std::vector<std::string>& system_dirs() const { return system_dirs_; }
+
+ private:
+  void read_conf(const std::string& path, int depth);
+  std::vector<std::string> system_dirs_;
+};
+
+// Expands $ORIGIN, $LIB and $PLATFORM (also in ${} form) in one path entry.
+std::string expand_tokens(const std::string& entry, const std::string& origin);
+
+}  // namespace onebin::pack

@@ -1,0 +1,34 @@
+// A packed file opened for reading by the CLI (inspect, verify, extract):
+// mapped in memory and checked with the same C reader the stub uses.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "../../formats/container.h"
+#include "pack/app_tree.hpp"
+
+namespace onebin::pack {
+
+class PackedFile {
+ public:
+  explicit PackedFile(const std::string& path);  // throws PackError naming the file
+  ~PackedFile();
+  PackedFile(const PackedFile&) = delete;
+  PackedFile& operator=(const PackedFile&) = delete;
+
+  const onebin_archive& archive() const { return archive_; }
+  uint32_t size() const { return archive_.header.entry_count; }
+  onebin_entry entry(uint32_t i) const;
+  std::string path(const onebin_entry& e) const { return {archive_.strings + e.path, e.path_size}; }
+  std::string link(const onebin_entry& e) const { return {archive_.strings + e.link, e.link_size}; }
+  std::vector<uint8_t> content(const onebin_entry& e) const;  // decompressed and hash-checked
+
+ private:
+  std::string name_;
+  void* map_ = nullptr;
+  size_t map_size_ = 0;
+  onebin_archive archive_{};
+};
+
+}  // namespace onebin::pack

@@ -1,0 +1,243 @@
+#include "container.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zstd.h>
+
+#include "xxh64.h"
+
+static const uint8_t kMagic[8] = {'O', 'N', 'E', 'B', 'I', 'N', '\r', '\n'};
+
+static void put32(uint8_t *p, uint32_t v) {
+  for (int i = 0; i < 4; i++) p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static void put64(uint8_t *p, uint64_t v) {
+  for (int i = 0; i < 8; i++) p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static uint32_t get32(const uint8_t *p) {
+  uint32_t v = 0;
+  for (int i = 3; i >= 0; i--) v = v << 8 | p[i];
+  return v;
+}
+
+static uint64_t get64(const uint8_t *p) { return (uint64_t)get32(p + 4) << 32 | get32(p); }
+
+void onebin_trailer_encode(const struct onebin_trailer *t, uint8_t out[ONEBIN_TRAILER_SIZE]) {
+  memcpy(out, kMagic, 8);
+  put32(out + 8, t->version);
+  put32(out + 12, t->flags);
+  put64(out + 16, t->payload_offset);
+  put64(out + 24, t->index_offset);
+  put64(out + 32, t->index_compressed_size);
+  put64(out + 40, t->index_size);
+  put64(out + 48, t->index_hash);
+  put64(out + 56, onebin_xxh64(out, 56, 0));
+}
+
+void onebin_index_header_encode(const struct onebin_index_header *h, uint8_t out[ONEBIN_INDEX_HEADER_SIZE]) {
+  memset(out, 0, ONEBIN_INDEX_HEADER_SIZE);
+  put32(out, h->entry_count);
+  put32(out + 4, h->strings_size);
+  put32(out + 8, h->main_entry);
+  put32(out + 12, h->glibc_needed);
+}
+
+void onebin_entry_encode(const struct onebin_entry *e, uint8_t out[ONEBIN_ENTRY_SIZE]) {
+  out[0] = e->type;
+  out[1] = e->family;
+  out[2] = (uint8_t)e->flags;
+  out[3] = (uint8_t)(e->flags >> 8);
+  put32(out + 4, e->mode);
+  put32(out + 8, e->path);
+  put32(out + 12, e->path_size);
+  put32(out + 16, e->link);
+  put32(out + 20, e->link_size);
+  put64(out + 24, e->size);
+  put64(out + 32, e->data);
+  put64(out + 40, e->data_size);
+  put64(out + 48, e->hash);
+  put32(out + 56, e->version);
+  put32(out + 60, e->runpath_slot_size);
+  put64(out + 64, e->runpath_slot);
+  put32(out + 72, e->interp_slot_size);
+  put32(out + 76, e->interp_slot);
+}
+
+const char *onebin_trailer_decode(const uint8_t b[ONEBIN_TRAILER_SIZE], uint64_t file_size,
+                                  struct onebin_trailer *t) {
+  if (memcmp(b, kMagic, 8) != 0) return "not a onebin file (no trailer)";
+  if (get64(b + 56) != onebin_xxh64(b, 56, 0)) return "corrupted trailer (hash mismatch)";
+  t->version = get32(b + 8);
+  t->flags = get32(b + 12);
+  if (t->version != ONEBIN_FORMAT_VERSION) return "unsupported format version (this reader knows version 1)";
+  if (t->flags != 0) return "unsupported format flags";
+  t->payload_offset = get64(b + 16);
+  t->index_offset = get64(b + 24);
+  t->index_compressed_size = get64(b + 32);
+  t->index_size = get64(b + 40);
+  t->index_hash = get64(b + 48);
+  if (t->payload_offset > t->index_offset || t->index_offset > file_size ||
+      t->index_compressed_size != file_size - ONEBIN_TRAILER_SIZE - t->index_offset)
+    return "truncated or padded file (sizes in the trailer do not add up)";
+  if (t->index_size < ONEBIN_INDEX_HEADER_SIZE || t->index_size > ONEBIN_INDEX_MAX) return "corrupted index size";
+  return NULL;
+}
+
+void onebin_entry_at(const struct onebin_archive *a, uint32_t i, struct onebin_entry *e) {
+  const uint8_t *p = a->index + ONEBIN_INDEX_HEADER_SIZE + (uint64_t)i * ONEBIN_ENTRY_SIZE;
+  e->type = p[0];
+  e->family = p[1];
+  e->flags = (uint16_t)(p[2] | p[3] << 8);
+  e->mode = get32(p + 4);
+  e->path = get32(p + 8);
+  e->path_size = get32(p + 12);
+  e->link = get32(p + 16);
+  e->link_size = get32(p + 20);
+  e->size = get64(p + 24);
+  e->data = get64(p + 32);
+  e->data_size = get64(p + 40);
+  e->hash = get64(p + 48);
+  e->version = get32(p + 56);
+  e->runpath_slot_size = get32(p + 60);
+  e->runpath_slot = get64(p + 64);
+  e->interp_slot_size = get32(p + 72);
+  e->interp_slot = get32(p + 76);
+}
+
+/* Relative, no empty, "." or ".." component, no NUL: safe to join to a directory. */
+static int path_is_safe(const char *path, uint32_t size) {
+  if (size == 0 || path[0] == '/' || memchr(path, 0, size)) return 0;
+  for (uint32_t start = 0; start <= size;) {
+    uint32_t end = start;
+    while (end < size && path[end] != '/') end++;
+    uint32_t n = end - start;
+    if (n == 0 || (n == 1 && path[start] == '.') || (n == 2 && path[start] == '.' && path[start + 1] == '.')) return 0;
+    start = end + 1;
+  }
+  return 1;
+}
+
+static int slot_fits(uint64_t offset, uint32_t size, uint64_t content) { return size == 0 || (offset <= content && size <= content - offset); }
+
+static const char *check_entry(const struct onebin_archive *a, const struct onebin_entry *e) {
+  uint64_t payload = a->trailer.index_offset - a->trailer.payload_offset;
+  if (e->type < ONEBIN_FILE || e->type > ONEBIN_SYMLINK) return "corrupted index (unknown entry type)";
+  if ((uint64_t)e->path + e->path_size > a->header.strings_size ||
+      (uint64_t)e->link + e->link_size > a->header.strings_size)
+    return "corrupted index (string out of range)";
+  if (!path_is_safe(a->strings + e->path, e->path_size)) return "corrupted index (unsafe path)";
+  if (e->type == ONEBIN_SYMLINK && (e->link_size == 0 || memchr(a->strings + e->link, 0, e->link_size)))
+    return "corrupted index (bad link target)";
+  if (e->data > payload || e->data_size > payload - e->data) return "corrupted index (data out of range)";
+  if (!slot_fits(e->runpath_slot, e->runpath_slot_size, e->size) || !slot_fits(e->interp_slot, e->interp_slot_size, e->size))
+    return "corrupted index (slot out of range)";
+  return NULL;
+}
+
+static const char *decompress_index(struct onebin_archive *a) {
+  const struct onebin_trailer *t = &a->trailer;
+  a->index = malloc(t->index_size);
+  a->dctx = ZSTD_createDCtx();
+  if (!a->index || !a->dctx) return "out of memory for the index";
+  size_t n = ZSTD_decompressDCtx(a->dctx, a->index, t->index_size, a->file + t->index_offset, t->index_compressed_size);
+  if (ZSTD_isError(n) || n != t->index_size) return "corrupted index (does not decompress)";
+  if (onebin_xxh64(a->index, t->index_size, 0) != t->index_hash) return "corrupted index (hash mismatch)";
+  a->header.entry_count = get32(a->index);
+  a->header.strings_size = get32(a->index + 4);
+  a->header.main_entry = get32(a->index + 8);
+  a->header.glibc_needed = get32(a->index + 12);
+  uint64_t expected = ONEBIN_INDEX_HEADER_SIZE + (uint64_t)a->header.entry_count * ONEBIN_ENTRY_SIZE + a->header.strings_size;
+  if (expected != t->index_size) return "corrupted index (sizes do not add up)";
+  if (a->header.main_entry >= a->header.entry_count) return "corrupted index (no main program)";
+  a->strings = (const char *)a->index + expected - a->header.strings_size;
+  return NULL;
+}
+
+static int compare_paths(const struct onebin_archive *a, const struct onebin_entry *x, const char *path, uint32_t size) {
+  uint32_t n = x->path_size < size ? x->path_size : size;
+  int c = memcmp(a->strings + x->path, path, n);
+  return c ? c : (x->path_size > size) - (x->path_size < size);
+}
+
+/* Binary search over the sorted entries: is `path` a directory entry? */
+static int is_directory(const struct onebin_archive *a, const char *path, uint32_t size) {
+  uint32_t low = 0, high = a->header.entry_count;
+  while (low < high) {
+    uint32_t mid = low + (high - low) / 2;
+    struct onebin_entry e;
+    onebin_entry_at(a, mid, &e);
+    int c = compare_paths(a, &e, path, size);
+    if (c == 0) return e.type == ONEBIN_DIR;
+    if (c < 0) low = mid + 1;
+    else high = mid;
+  }
+  return 0;
+}
+
+/* Sorted, unique paths whose parents are directory entries: a reader that
+ * writes entries in order never follows a packed symlink out of its root. */
+static const char *check_tree(const struct onebin_archive *a, uint32_t i, const struct onebin_entry *e) {
+  const char *path = a->strings + e->path;
+  if (i > 0) {
+    struct onebin_entry previous;
+    onebin_entry_at(a, i - 1, &previous);
+    if (compare_paths(a, &previous, path, e->path_size) >= 0) return "corrupted index (paths not sorted or not unique)";
+  }
+  const char *slash = NULL;
+  for (uint32_t k = 0; k < e->path_size; k++)
+    if (path[k] == '/') slash = path + k;
+  if (slash && !is_directory(a, path, (uint32_t)(slash - path))) return "corrupted index (parent is not a directory)";
+  return NULL;
+}
+
+const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_archive *a) {
+  memset(a, 0, sizeof *a);
+  a->file = file;
+  a->file_size = file_size;
+  if (file_size < ONEBIN_TRAILER_SIZE) return "not a onebin file (too small)";
+  const char *error = onebin_trailer_decode(file + file_size - ONEBIN_TRAILER_SIZE, file_size, &a->trailer);
+  if (!error) error = decompress_index(a);
+  for (uint32_t i = 0; !error && i < a->header.entry_count; i++) {
+    struct onebin_entry e;
+    onebin_entry_at(a, i, &e);
+    error = check_entry(a, &e);
+  }
+  /* Second pass: the binary search may read any entry, all checked by now. */
+  for (uint32_t i = 0; !error && i < a->header.entry_count; i++) {
+    struct onebin_entry e;
+    onebin_entry_at(a, i, &e);
+    error = check_tree(a, i, &e);
+  }
+  if (error) onebin_close(a);
+  return error;
+}
+
+void onebin_close(struct onebin_archive *a) {
+  free(a->index);
+  ZSTD_freeDCtx(a->dctx);
+  a->index = NULL;
+  a->dctx = NULL;
+}
+
+const char *onebin_read_entry(const struct onebin_archive *a, const struct onebin_entry *e, void *dest) {
+  if (e->size > 0) {
+    const uint8_t *src = a->file + a->trailer.payload_offset + e->data;
+    /* One call decodes all of the file's frames (they are back to back). */
+    size_t n = ZSTD_decompressDCtx(a->dctx, dest, e->size, src, e->data_size);
+    if (ZSTD_isError(n) || n != e->size) return "corrupted file data (does not decompress)";
+  }
+  if (onebin_xxh64(dest, e->size, 0) != e->hash) return "corrupted file data (hash mismatch)";
+  return NULL;
+}
+
+uint32_t onebin_version_parse(const char *text) {
+  uint32_t parts[3] = {0, 0, 0};
+  for (int i = 0; i < 3 && *text >= '0' && *text <= '9'; i++) {
+    while (*text >= '0' && *text <= '9') parts[i] = parts[i] * 10 + (uint32_t)(*text++ - '0');
+    if (parts[i] > 1023) parts[i] = 1023;
+    if (*text == '.') text++;
+  }
+  return parts[0] << 20 | parts[1] << 10 | parts[2];
+}

@@ -1,0 +1,78 @@
+/* Reading and writing the onebin container (spec: formats/README.md).
+ * Shared by the stub (C, musl, static) and the onebin CLI (C++): the one
+ * place that knows the byte layout. Readers work on the whole packed file
+ * mapped in memory and never trust a field before checking it. */
+#ifndef ONEBIN_CONTAINER_H
+#define ONEBIN_CONTAINER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ONEBIN_FORMAT_VERSION 1u
+#define ONEBIN_TRAILER_SIZE 64u
+#define ONEBIN_INDEX_HEADER_SIZE 32u
+#define ONEBIN_ENTRY_SIZE 80u
+#define ONEBIN_FRAME_CONTENT_MAX (4u << 20)
+#define ONEBIN_INDEX_MAX (256u << 20)
+
+enum onebin_type { ONEBIN_FILE = 1, ONEBIN_DIR = 2, ONEBIN_SYMLINK = 3 };
+enum onebin_family { ONEBIN_FAMILY_NONE = 0, ONEBIN_FAMILY_GLIBC = 1, ONEBIN_FAMILY_LIBSTDCXX = 2, ONEBIN_FAMILY_LIBGCC = 3 };
+enum onebin_flags { ONEBIN_PROGRAM = 1, ONEBIN_LIBRARY = 2, ONEBIN_LOADER = 4 };
+
+struct onebin_trailer {
+  uint32_t version, flags;
+  uint64_t payload_offset, index_offset, index_compressed_size, index_size, index_hash;
+};
+
+struct onebin_index_header {
+  uint32_t entry_count, strings_size, main_entry, glibc_needed;
+};
+
+struct onebin_entry {
+  uint8_t type, family;
+  uint16_t flags;
+  uint32_t mode, path, path_size, link, link_size;
+  uint64_t size, data, data_size, hash;
+  uint32_t version, runpath_slot_size;
+  uint64_t runpath_slot;
+  uint32_t interp_slot_size, interp_slot;
+};
+
+struct ZSTD_DCtx_s;
+
+/* A packed file's index, decompressed and checked. */
+struct onebin_archive {
+  struct ZSTD_DCtx_s *dctx;  /* reused: a fresh context per file costs a large allocation each */
+  const uint8_t *file;  /* the whole packed file */
+  uint64_t file_size;
+  struct onebin_trailer trailer;
+  struct onebin_index_header header;
+  uint8_t *index;  /* malloc'ed, decompressed */
+  const char *strings;
+};
+
+void onebin_trailer_encode(const struct onebin_trailer *t, uint8_t out[ONEBIN_TRAILER_SIZE]);
+void onebin_index_header_encode(const struct onebin_index_header *h, uint8_t out[ONEBIN_INDEX_HEADER_SIZE]);
+void onebin_entry_encode(const struct onebin_entry *e, uint8_t out[ONEBIN_ENTRY_SIZE]);
+
+/* Each returns NULL on success or a one-line reason (a static string). */
+const char *onebin_trailer_decode(const uint8_t bytes[ONEBIN_TRAILER_SIZE], uint64_t file_size,
+                                  struct onebin_trailer *out);
+const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_archive *out);
+void onebin_close(struct onebin_archive *archive);
+void onebin_entry_at(const struct onebin_archive *archive, uint32_t i, struct onebin_entry *out);
+/* Decompresses a regular file's content into dest (entry->size bytes) and checks its hash. */
+const char *onebin_read_entry(const struct onebin_archive *archive, const struct onebin_entry *entry, void *dest);
+
+/* Version numbers: "2.34" -> 2 << 20 | 34 << 10 (spec: "version number"). */
+uint32_t onebin_version_parse(const char *text);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,82 @@
+#define _GNU_SOURCE
+#include "cleanup.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "log.h"
+
+static void remove_entries(int dirfd) {
+  DIR *dir = fdopendir(dirfd);
+  if (!dir) return;
+  struct dirent *entry;
+  while ((entry = readdir(dir))) {
+    const char *name = entry->d_name;
+    if (!strcmp(name, ".") || !strcmp(name, "..")) continue;
+    if (unlinkat(dirfd, name, 0) == 0) continue;
+    int child = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (child >= 0) remove_entries(child);
+    unlinkat(dirfd, name, AT_REMOVEDIR);
+  }
+  closedir(dir);
+}
+
+void remove_tree(const char *path) {
+  int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd >= 0) remove_entries(fd);
+  rmdir(path);
+}
+
+void collect_garbage(const char *base) {
+  DIR *dir = opendir(base);
+  if (!dir) return;
+  struct dirent *entry;
+  while ((entry = readdir(dir))) {
+    long pid;
+    char rest[64];
+    if (sscanf(entry->d_name, "onebin-%ld-%63s", &pid, rest) != 2 || pid <= 0) continue;
+    if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue;
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", base, entry->d_name);
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid()) continue;
+    debug("removing %s, left by process %ld that no longer runs", path, pid);
+    remove_tree(path);
+  }
+  closedir(dir);
+}
+
+int start_watcher(const char *dir) {
+  int ends[2];
+  if (pipe2(ends, O_CLOEXEC) != 0) die("cannot create a pipe: %s", strerror(errno));
+  pid_t child = fork();
+  if (child < 0) die("cannot start the clean-up process: %s", strerror(errno));
+  if (child == 0) {
+    /* Forked twice so the app never sees the watcher as its own child (a
+     * shell's `wait` would block on it). */
+    if (fork() != 0) _exit(0);
+    setsid();
+    close(ends[1]);
+    for (int fd = 0; fd < 3; fd++) close(fd);
+    char byte;
+    ssize_t n;
+    do n = read(ends[0], &byte, 1);
+    while (n > 0 || (n < 0 && errno == EINTR));
+    remove_tree(dir);
+    _exit(0);
+  }
+  close(ends[0]);
+  waitpid(child, NULL, 0);
+  /* The write end must survive exec; the app holds it until it exits. */
+  int flags = fcntl(ends[1], F_GETFD);
+  fcntl(ends[1], F_SETFD, flags & ~FD_CLOEXEC);
+  return ends[1];
+}

@@ -1,0 +1,17 @@
+/* Removing the private view directory: at exit through a watcher process,
+ * and at the next launch for directories whose app was killed with its
+ * watcher. */
+#ifndef ONEBIN_STUB_CLEANUP_H
+#define ONEBIN_STUB_CLEANUP_H
+
+/* Removes a directory tree of files, directories and symlinks. */
+void remove_tree(const char *path);
+
+/* Removes BASE/onebin-PID-* directories of processes that no longer exist. */
+void collect_garbage(const char *base);
+
+/* Starts a detached process that removes `dir` once every process holding
+ * the returned descriptor (the app after exec, and its children) is gone. */
+int start_watcher(const char *dir);
+
+#endif

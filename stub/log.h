@@ -1,0 +1,10 @@
+/* Messages from the stub: one line each, prefixed with "onebin:". */
+#ifndef ONEBIN_STUB_LOG_H
+#define ONEBIN_STUB_LOG_H
+
+extern int onebin_debug; /* ONEBIN_DEBUG=1: print each launch decision */
+
+void debug(const char *format, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void die(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

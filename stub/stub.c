@@ -1,0 +1,139 @@
+/* The onebin stub: the first bytes of every packed file. It reads the
+ * container appended to itself (formats/README.md), decides which glibc and
+ * C++ runtime to use, materialises the app (view.h) and execs it with the
+ * caller's argv, environment and descriptors. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../formats/container.h"
+#include "cleanup.h"
+#include "host_versions.h"
+#include "log.h"
+#include "view.h"
+
+extern char **environ;
+
+static void map_self(const char *self, struct onebin_archive *archive) {
+  int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd < 0 || fstat(fd, &st) != 0) die("%s: cannot read the packed file (is /proc mounted?): %s", self, strerror(errno));
+  void *map = st.st_size ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+  if (map == MAP_FAILED) die("%s: cannot map the packed file: %s", self, strerror(errno));
+  close(fd);
+  const char *error = onebin_open(map, (uint64_t)st.st_size, archive);
+  if (error) die("%s: %s", self, error);
+}
+
+static void entry_path(const struct onebin_archive *a, uint32_t i, char *out, size_t size) {
+  struct onebin_entry e;
+  onebin_entry_at(a, i, &e);
+  snprintf(out, size, "%.*s", (int)e.path_size, a->strings + e.path);
+}
+
+/* The bundled copy of a family: its newest defined version and, for glibc, its loader. */
+static uint32_t bundled_version(const struct onebin_archive *a, int family, char *loader, size_t loader_size) {
+  uint32_t version = 0;
+  for (uint32_t i = 0; i < a->header.entry_count; i++) {
+    struct onebin_entry e;
+    onebin_entry_at(a, i, &e);
+    if (e.family == family && e.version > version) version = e.version;
+    if (loader && (e.flags & ONEBIN_LOADER)) entry_path(a, i, loader, loader_size);
+  }
+  return version;
+}
+
+static const char *version_text(uint32_t v, char *out) {
+  if (!v) return "none";
+  sprintf(out, "%u.%u.%u", v >> 20, (v >> 10) & 1023, v & 1023);
+  return out;
+}
+
+/* glibc: the host's when it is at least what the bundle needs. libstdc++ and
+ * libgcc_s: whichever copy is newer. Each decision is logged. */
+static void choose(const struct onebin_archive *a, struct choice *c, char *loader, size_t loader_size) {
+  char t1[32], t2[32];
+  loader[0] = 0;
+  uint32_t needed = a->header.glibc_needed;
+  uint32_t host = access(HOST_LOADER, X_OK) == 0 ? host_library_version("libc.so.6", "GLIBC_") : 0;
+  uint32_t bundled = bundled_version(a, ONEBIN_FAMILY_GLIBC, loader, loader_size);
+  c->host_glibc = host && host >= needed;
+  debug("glibc: bundle needs %s, host has %s, bundled %s -> %s", version_text(needed, t1), version_text(host, t2),
+        bundled ? "yes" : "no", c->host_glibc ? "host" : "bundled");
+  if (!c->host_glibc && (!bundled || !loader[0]))
+    die("this app needs glibc %s; the host has %s and the bundle has no glibc of its own", version_text(needed, t1),
+        version_text(host, t2));
+  c->loader = c->host_glibc ? NULL : loader;
+  uint32_t host_cxx = host_library_version("libstdc++.so.6", "GLIBCXX_");
+  uint32_t our_cxx = bundled_version(a, ONEBIN_FAMILY_LIBSTDCXX, NULL, 0);
+  c->host_libstdcxx = our_cxx && host_cxx >= our_cxx && c->host_glibc;
+  if (our_cxx) debug("libstdc++: host %s, bundled %s -> %s", version_text(host_cxx, t1), version_text(our_cxx, t2), c->host_libstdcxx ? "host" : "bundled");
+  uint32_t host_gcc = host_library_version("libgcc_s.so.1", "GCC_");
+  uint32_t our_gcc = bundled_version(a, ONEBIN_FAMILY_LIBGCC, NULL, 0);
+  c->host_libgcc = our_gcc && host_gcc >= our_gcc && c->host_glibc;
+  if (our_gcc) debug("libgcc_s: host %s, bundled %s -> %s", version_text(host_gcc, t1), version_text(our_gcc, t2), c->host_libgcc ? "host" : "bundled");
+}
+
+static void print_info(const struct onebin_archive *a) {
+  char main_path[4096], loader[4096], t[32];
+  entry_path(a, a->header.main_entry, main_path, sizeof main_path);
+  printf("format: onebin %u\n", a->trailer.version);
+  printf("entries: %u\n", a->header.entry_count);
+  printf("main: %s\n", main_path);
+  printf("glibc needed: %s\n", version_text(a->header.glibc_needed, t));
+  printf("glibc bundled: %s\n", version_text(bundled_version(a, ONEBIN_FAMILY_GLIBC, loader, sizeof loader), t));
+  printf("glibc on this host: %s\n", version_text(host_library_version("libc.so.6", "GLIBC_"), t));
+}
+
+static void print_help(const char *self) {
+  printf("%s is an app packed by onebin. Arguments are passed to the app, except:\n"
+         "  --onebin-help         this text\n"
+         "  --onebin-info         what is packed and what this host offers\n"
+         "  --onebin-extract DIR  write the packed files into DIR and exit\n"
+         "Environment: ONEBIN_DEBUG=1 prints each launch decision to stderr.\n",
+         self);
+}
+
+/* Returns only if argv[1] is not a stub option. */
+static void handle_stub_option(int argc, char **argv, const struct onebin_archive *a) {
+  if (argc < 2 || strncmp(argv[1], "--onebin-", 9) != 0) return;
+  if (!strcmp(argv[1], "--onebin-help")) print_help(argv[0]);
+  else if (!strcmp(argv[1], "--onebin-info")) print_info(a);
+  else if (!strcmp(argv[1], "--onebin-extract") && argc == 3) view_extract(a, argv[2]);
+  else die("unknown option %s (see --onebin-help)", argv[1]);
+  exit(0);
+}
+
+int main(int argc, char **argv) {
+  const char *self = argc > 0 ? argv[0] : "onebin";
+  const char *flag = getenv("ONEBIN_DEBUG");
+  onebin_debug = flag && !strcmp(flag, "1");
+  struct onebin_archive archive;
+  map_self(self, &archive);
+  handle_stub_option(argc, argv, &archive);
+
+  struct choice choice;
+  char loader[4096], program[8448], packed[4096];
+  choose(&archive, &choice, loader, sizeof loader);
+  struct view view;
+  view_create(&view);
+  start_watcher(view.dir);
+  view_materialise(&view, &archive, &choice);
+
+  char rel[4096];
+  entry_path(&archive, archive.header.main_entry, rel, sizeof rel);
+  snprintf(program, sizeof program, "%s/%s", view.dir, rel);
+  ssize_t n = readlink("/proc/self/exe", packed, sizeof packed - 1);
+  packed[n > 0 ? n : 0] = 0;
+  setenv("ONEBIN_APPDIR", view.dir, 1);
+  setenv("ONEBIN_FILE", packed, 1);
+  debug("exec %s", program);
+  execve(program, argv, environ);
+  die("%s: cannot run %s: %s", self, program, strerror(errno));
+}

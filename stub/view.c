@@ -1,0 +1,223 @@
+#define _GNU_SOURCE
+#include "view.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "log.h"
+
+/* Linux 6.3 flags; musl 1.2.3's headers predate them. */
+#ifndef MFD_EXEC
+#define MFD_EXEC 0x10U
+#endif
+
+static unsigned memfd_exec_flag;
+static struct rlimit saved_nofile;
+
+/* Kernels 6.3+ with vm.memfd_noexec=2 refuse executable memfds (EACCES);
+ * kernels before 6.3 do not know MFD_EXEC (EINVAL); before 3.17 there is no
+ * memfd at all (ENOSYS). */
+static void probe_memfd(struct view *v) {
+  memfd_exec_flag = MFD_EXEC;
+  int fd = memfd_create("onebin-probe", MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_EXEC);
+  if (fd < 0 && errno == EINVAL) {
+    memfd_exec_flag = 0;
+    fd = memfd_create("onebin-probe", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  }
+  v->memfd_allowed = fd >= 0;
+  if (fd >= 0) {
+    close(fd);
+    return;
+  }
+  debug("executable memfds are not available (%s%s); libraries go into the view directory as files",
+        strerror(errno), errno == EACCES ? ": vm.memfd_noexec=2" : "");
+  if (!v->exec_allowed) die("cannot run libraries: no executable memfds (%s) and %s is mounted noexec", strerror(errno), v->dir);
+}
+
+/* Memfds go above the soft descriptor limit, which is restored before exec,
+ * so the app keeps its usual number of free low descriptors. */
+static void reserve_descriptors(struct view *v) {
+  getrlimit(RLIMIT_NOFILE, &saved_nofile);
+  struct rlimit raised = {saved_nofile.rlim_max, saved_nofile.rlim_max};
+  v->next_fd = setrlimit(RLIMIT_NOFILE, &raised) == 0 ? (int)saved_nofile.rlim_cur : 3;
+}
+
+void view_create(struct view *v) {
+  const char *bases[] = {getenv("XDG_RUNTIME_DIR"), "/dev/shm", "/tmp"};
+  for (size_t i = 0; i < sizeof bases / sizeof *bases; i++) {
+    if (!bases[i] || bases[i][0] != '/' || access(bases[i], W_OK | X_OK) != 0) continue;
+    collect_garbage(bases[i]);
+    snprintf(v->dir, sizeof v->dir, "%s/onebin-%ld-XXXXXX", bases[i], (long)getpid());
+    if (!mkdtemp(v->dir)) continue;
+    struct statvfs fs;
+    v->exec_allowed = statvfs(v->dir, &fs) == 0 && !(fs.f_flag & ST_NOEXEC);
+    debug("view directory %s (%s)", v->dir, v->exec_allowed ? "programs run from it" : "noexec: programs run from memfds");
+    probe_memfd(v);
+    reserve_descriptors(v);
+    return;
+  }
+  die("no writable directory for the app's files: tried $XDG_RUNTIME_DIR, /dev/shm and /tmp");
+}
+
+static void put_slot(uint8_t *content, uint64_t offset, uint32_t size, const char *value, const char *path) {
+  size_t length = strlen(value);
+  if (length + 1 > size)
+    die("%s: the path %s does not fit its %u-byte slot; set XDG_RUNTIME_DIR to a shorter directory", path, value, size);
+  memset(content + offset, 0, size);
+  memcpy(content + offset, value, length);
+}
+
+/* $ORIGIN and ${ORIGIN} become `origin`: a program run from a memfd has no
+ * directory of its own for the loader to expand them with. */
+static void expand_origin(const char *in, const char *origin, char *out, size_t size) {
+  size_t used = 0;
+  while (*in && used + 1 < size) {
+    size_t skip = !strncmp(in, "$ORIGIN", 7) ? 7 : !strncmp(in, "${ORIGIN}", 9) ? 9 : 0;
+    if (skip) {
+      used += (size_t)snprintf(out + used, size - used, "%s", origin);
+      in += skip;
+    } else {
+      out[used++] = *in++;
+    }
+  }
+  out[used < size ? used : size - 1] = 0;
+}
+
+static void patch_slots(const struct view *v, const char *path, const struct onebin_entry *e, uint8_t *content,
+                        int in_memfd, const struct choice *c) {
+  char value[4096];
+  if (c->loader && e->interp_slot_size) {
+    snprintf(value, sizeof value, "%s/%s", v->dir, c->loader);
+    put_slot(content, e->interp_slot, e->interp_slot_size, value, path);
+  }
+  if (in_memfd && e->runpath_slot_size) {
+    char origin[1024], old[4096];
+    snprintf(origin, sizeof origin, "%s/%s", v->dir, path);
+    *strrchr(origin, '/') = 0;
+    snprintf(old, sizeof old, "%.*s", (int)e->runpath_slot_size, (const char *)content + e->runpath_slot);
+    expand_origin(old, origin, value, sizeof value);
+    put_slot(content, e->runpath_slot, e->runpath_slot_size, value, path);
+  }
+}
+
+/* Room first, so a full tmpfs is an error here and not a SIGBUS later. */
+static void allocate(int fd, uint64_t size, const char *path) {
+  if (size == 0) return;
+  int error = posix_fallocate(fd, 0, (off_t)size);
+  if (error == EOPNOTSUPP || error == EINVAL) error = ftruncate(fd, (off_t)size) ? errno : 0;
+  if (error) die("%s: cannot make room for %llu bytes: %s", path, (unsigned long long)size, strerror(error));
+}
+
+static void fill(int fd, const struct onebin_archive *a, const struct onebin_entry *e, const char *path,
+                 void (*patch)(uint8_t *, void *), void *patch_data) {
+  allocate(fd, e->size, path);
+  uint8_t empty = 0;
+  uint8_t *content = &empty;
+  if (e->size) {
+    content = mmap(NULL, e->size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (content == MAP_FAILED) die("%s: cannot map: %s", path, strerror(errno));
+  }
+  const char *error = onebin_read_entry(a, e, content);
+  if (error) die("%s: %s", path, error);
+  if (patch) patch(content, patch_data);
+  if (e->size) munmap(content, e->size);
+}
+
+struct patch_job {
+  const struct view *view;
+  const char *path;
+  const struct onebin_entry *entry;
+  int in_memfd;
+  const struct choice *choice;
+};
+
+static void run_patch(uint8_t *content, void *data) {
+  struct patch_job *job = data;
+  patch_slots(job->view, job->path, job->entry, content, job->in_memfd, job->choice);
+}
+
+static void link_memfd(struct view *v, int fd, const char *target) {
+  int high = fcntl(fd, F_DUPFD, v->next_fd);
+  if (high >= 0) {
+    close(fd);
+    fd = high;
+    v->next_fd = high + 1;
+  }
+  char link[64];
+  snprintf(link, sizeof link, "/proc/%ld/fd/%d", (long)getpid(), fd);
+  if (symlink(link, target) != 0) die("%s: cannot link: %s", target, strerror(errno));
+}
+
+static void write_file(struct view *v, const struct onebin_archive *a, const struct onebin_entry *e,
+                       const char *rel, const char *target, const struct choice *c) {
+  int wants_memfd = (e->flags & (ONEBIN_LIBRARY | ONEBIN_LOADER)) || ((e->flags & ONEBIN_PROGRAM) && !v->exec_allowed);
+  int in_memfd = wants_memfd && v->memfd_allowed;
+  const char *name = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
+  int fd = in_memfd ? memfd_create(name, MFD_ALLOW_SEALING | memfd_exec_flag)
+                    : open(target, O_CREAT | O_EXCL | O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) die("%s: cannot create: %s", target, strerror(errno));
+  struct patch_job job = {v, rel, e, in_memfd, c};
+  fill(fd, a, e, rel, (e->flags & ONEBIN_PROGRAM) ? run_patch : NULL, &job);
+  if (in_memfd) {
+    /* Sealed: nothing in the process can change a loaded library's bytes. */
+    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+    link_memfd(v, fd, target);
+  } else {
+    fchmod(fd, e->mode & 07777);
+    close(fd);
+  }
+}
+
+static int kept(const struct onebin_entry *e, const struct choice *c) {
+  switch (e->family) {
+    case ONEBIN_FAMILY_GLIBC: return !c->host_glibc;
+    case ONEBIN_FAMILY_LIBSTDCXX: return !c->host_libstdcxx;
+    case ONEBIN_FAMILY_LIBGCC: return !c->host_libgcc;
+    default: return 1;
+  }
+}
+
+static void write_entry(struct view *v, const struct onebin_archive *a, const struct onebin_entry *e,
+                        const char *root, const struct choice *c) {
+  char rel[4096], target[4352];
+  snprintf(rel, sizeof rel, "%.*s", (int)e->path_size, a->strings + e->path);
+  snprintf(target, sizeof target, "%s/%s", root, rel);
+  if (e->type == ONEBIN_DIR) {
+    if (mkdir(target, (e->mode & 07777) | 0700) != 0 && errno != EEXIST) die("%s: cannot create: %s", target, strerror(errno));
+  } else if (e->type == ONEBIN_SYMLINK) {
+    char link[4096];
+    snprintf(link, sizeof link, "%.*s", (int)e->link_size, a->strings + e->link);
+    if (symlink(link, target) != 0) die("%s: cannot link: %s", target, strerror(errno));
+  } else {
+    write_file(v, a, e, rel, target, c);
+  }
+}
+
+void view_materialise(struct view *v, const struct onebin_archive *a, const struct choice *c) {
+  for (uint32_t i = 0; i < a->header.entry_count; i++) {
+    struct onebin_entry e;
+    onebin_entry_at(a, i, &e);
+    if (kept(&e, c)) write_entry(v, a, &e, v->dir, c);
+  }
+  setrlimit(RLIMIT_NOFILE, &saved_nofile);
+}
+
+void view_extract(const struct onebin_archive *a, const char *dir) {
+  if (mkdir(dir, 0755) != 0 && errno != EEXIST) die("%s: cannot create: %s", dir, strerror(errno));
+  struct view plain = {.exec_allowed = 1, .memfd_allowed = 0};
+  struct choice everything = {0, 0, 0, NULL};
+  for (uint32_t i = 0; i < a->header.entry_count; i++) {
+    struct onebin_entry e;
+    onebin_entry_at(a, i, &e);
+    write_entry(&plain, a, &e, dir, &everything);
+  }
+}

@@ -1,0 +1,38 @@
+/* The app's directory view: the packed tree materialised for one run.
+ * Shared libraries live in sealed memfds, linked from the view by
+ * /proc/PID/fd/N symlinks, so they load even where every tmpfs is noexec
+ * and vanish with the process. Programs are regular files in the view when
+ * its file system allows exec, so /proc/self/exe and $ORIGIN name a real
+ * directory; otherwise memfds too, with their RUNPATH slot made absolute.
+ * Data files are regular files in the view. */
+#ifndef ONEBIN_STUB_VIEW_H
+#define ONEBIN_STUB_VIEW_H
+
+#include <stdint.h>
+
+#include "../formats/container.h"
+
+struct view {
+  char dir[256];
+  int exec_allowed;   /* the view's file system is not mounted noexec */
+  int memfd_allowed;  /* memfd_create works and may make executable memfds */
+  int next_fd;        /* memfds are moved to descriptors from here up */
+};
+
+/* Which side provides each library family, decided before materialising. */
+struct choice {
+  int host_glibc, host_libstdcxx, host_libgcc;
+  const char *loader;  /* the bundled loader's path in the tree, or NULL for the host's */
+};
+
+/* Picks a base directory ($XDG_RUNTIME_DIR, /dev/shm, /tmp), removes stale
+ * views there and creates a private 0700 directory. */
+void view_create(struct view *view);
+
+/* Writes every entry the choice keeps into the view. */
+void view_materialise(struct view *view, const struct onebin_archive *archive, const struct choice *choice);
+
+/* Writes every entry as a plain file under dir, slots untouched (--onebin-extract). */
+void view_extract(const struct onebin_archive *archive, const char *dir);
+
+#endif
