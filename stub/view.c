@@ -51,21 +51,56 @@ static void reserve_descriptors(struct view *v) {
   v->next_fd = setrlimit(RLIMIT_NOFILE, &raised) == 0 ? (int)saved_nofile.rlim_cur : 3;
 }
 
+static int exec_allowed(const char *dir) {
+  struct statvfs fs;
+  return statvfs(dir, &fs) == 0 && !(fs.f_flag & ST_NOEXEC);
+}
+
+/* $XDG_CACHE_HOME/onebin or ~/.cache/onebin, created on demand. */
+static const char *disk_cache(char *out, size_t size) {
+  const char *cache = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  if (cache && cache[0] == '/') snprintf(out, size, "%s/onebin", cache);
+  else if (home && home[0] == '/') snprintf(out, size, "%s/.cache/onebin", home);
+  else return NULL;
+  char parent[512];
+  snprintf(parent, sizeof parent, "%s", out);
+  *strrchr(parent, '/') = 0;
+  mkdir(parent, 0700);
+  mkdir(out, 0700);
+  return out;
+}
+
+/* Memory-backed places first. Only when all of them are mounted noexec does
+ * the view go to the disk cache, because a program run from a memfd sees
+ * "/memfd:..." as /proc/self/exe and apps that find files next to
+ * themselves would break. With no exec-capable place at all, programs run
+ * from memfds after all. */
+static const char *choose_base(void) {
+  static char cache[512];
+  const char *bases[] = {getenv("XDG_RUNTIME_DIR"), "/dev/shm", "/tmp", disk_cache(cache, sizeof cache)};
+  size_t count = sizeof bases / sizeof *bases;
+  for (int need_exec = 1; need_exec >= 0; need_exec--)
+    for (size_t i = 0; i < count; i++) {
+      const char *base = bases[i];
+      if (!base || base[0] != '/' || access(base, W_OK | X_OK) != 0) continue;
+      if (need_exec && !exec_allowed(base)) {
+        debug("%s is mounted noexec", base);
+        continue;
+      }
+      return base;
+    }
+  die("no writable directory for the app's files: tried $XDG_RUNTIME_DIR, /dev/shm, /tmp and the cache in $HOME");
+}
+
 void view_create(struct view *v) {
-  const char *bases[] = {getenv("XDG_RUNTIME_DIR"), "/dev/shm", "/tmp"};
-  for (size_t i = 0; i < sizeof bases / sizeof *bases; i++) {
-    if (!bases[i] || bases[i][0] != '/' || access(bases[i], W_OK | X_OK) != 0) continue;
-    collect_garbage(bases[i]);
-    snprintf(v->dir, sizeof v->dir, "%s/onebin-%ld-XXXXXX", bases[i], (long)getpid());
-    if (!mkdtemp(v->dir)) continue;
-    struct statvfs fs;
-    v->exec_allowed = statvfs(v->dir, &fs) == 0 && !(fs.f_flag & ST_NOEXEC);
-    debug("view directory %s (%s)", v->dir, v->exec_allowed ? "programs run from it" : "noexec: programs run from memfds");
-    probe_memfd(v);
-    reserve_descriptors(v);
-    return;
-  }
-  die("no writable directory for the app's files: tried $XDG_RUNTIME_DIR, /dev/shm and /tmp");
+  const char *base = choose_base();
+  collect_garbage(base);
+  snprintf(v->dir, sizeof v->dir, "%s/onebin-%ld-XXXXXX", base, (long)getpid());
+  if (!mkdtemp(v->dir)) die("%s: cannot create a private directory: %s", base, strerror(errno));
+  v->exec_allowed = exec_allowed(v->dir);
+  debug("view directory %s (%s)", v->dir, v->exec_allowed ? "programs run from it" : "noexec: programs run from memfds");
+  probe_memfd(v);
+  reserve_descriptors(v);
 }
 
 static void put_slot(uint8_t *content, uint64_t offset, uint32_t size, const char *value, const char *path) {

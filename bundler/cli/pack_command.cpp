@@ -21,7 +21,7 @@ std::string default_output(const std::string& app) {
 void run_pack(pack::PackOptions options) {
   if (options.output.empty()) options.output = default_output(options.app);
   pack::AppTree tree = pack::collect_app(options);
-  pack::add_library_closure(tree, options.policy, pack::LibrarySearch(), options.explain ? &std::cout : nullptr);
+  pack::add_library_closure(tree, options.policy, pack::LibrarySearch(options.root), options.explain ? &std::cout : nullptr);
   std::vector<uint8_t> bytes = pack::build_packed_file(tree, pack::embedded_stub(), options.level);
   io::write_file_atomically(options.output, bytes, 0755);
   std::cout << "packed " << options.app << " into " << options.output << " (" << tree.entries.size() << " entries, "
@@ -36,6 +36,8 @@ void add_pack_command(CLI::App& app) {
   cmd->add_option("APP", options->app, "A dynamically linked program, or a directory (then give --entry)")->required();
   cmd->add_option("-o,--output", options->output, "The packed file to write (default: APP's name + .run)");
   cmd->add_option("--entry", options->entry, "The program to run, as a path inside the APP directory");
+  cmd->add_option("--root", options->root, "Find libraries inside this root file system (e.g. a debootstrap tree)")
+      ->check(CLI::ExistingDirectory);
   cmd->add_option("--level", options->level, "zstd compression level")->check(CLI::Range(1, 22))->capture_default_str();
   cmd->add_option("--add", options->adds, "Also pack SRC at DEST inside the app (repeatable)");
   cmd->add_option("--exclude", options->excludes, "Leave out paths inside the app matching GLOB (repeatable)");

@@ -22,6 +22,7 @@ struct PackOptions {
   std::string app;
   std::string output;
   std::string entry;  // program inside a directory app
+  std::string root;   // find libraries inside this root file system instead of /
   int level = 19;
   std::vector<std::string> adds;      // SRC:DEST
   std::vector<std::string> excludes;  // globs on tree paths

@@ -49,7 +49,7 @@ class ClosureWalk {
     say("bundle " + name + "  from " + *path + "  (needed by " + requester.in_tree + ")");
     std::string dest = tree_.libdir + "/" + name;
     tree_.add_directories_for(dest);
-    TreeEntry entry{dest, ONEBIN_FILE, 0755, fs::canonical(*path).string(), "", std::nullopt, library_family(name)};
+    TreeEntry entry{dest, ONEBIN_FILE, 0755, search_.real_path(*path), "", std::nullopt, library_family(name)};
     elf::ElfInfo info = elf::read_elf_info(*path);
     entry.elf = info;
     tree_.entries.push_back(entry);
@@ -58,7 +58,7 @@ class ClosureWalk {
 
   bool inside_app(const std::string& path) const {
     if (tree_.app_root.empty()) return false;
-    std::string real = fs::canonical(path).string();
+    std::string real = search_.real_path(path);
     return real.rfind(tree_.app_root + "/", 0) == 0;
   }
 

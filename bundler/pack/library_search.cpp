@@ -38,15 +38,6 @@ std::string directory_of(const std::string& path) {
   return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
 }
 
-std::optional<std::string> find_in(const std::vector<std::string>& dirs, const std::string& name,
-                                   const std::string& origin) {
-  for (const auto& dir : dirs) {
-    std::string candidate = expand_tokens(dir, origin) + "/" + name;
-    if (fs::is_regular_file(candidate) && is_x86_64_elf(candidate)) return candidate;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 std::string expand_tokens(const std::string& entry, const std::string& origin) {
@@ -74,13 +65,15 @@ std::string expand_tokens(const std::string& entry, const std::string& origin) {
   return out;
 }
 
-LibrarySearch::LibrarySearch(const std::string& ld_so_conf) {
-  read_conf(ld_so_conf, 0);
+LibrarySearch::LibrarySearch(std::string root) : root_(std::move(root)) {
+  while (!root_.empty() && root_.back() == '/') root_.pop_back();
+  read_conf("/etc/ld.so.conf", 0);
   for (const char* dir : kDefaultDirs) system_dirs_.push_back(dir);
 }
 
+// `path` is as seen inside the root.
 void LibrarySearch::read_conf(const std::string& path, int depth) {
-  std::ifstream in(path);
+  std::ifstream in(root_ + path);
   if (!in || depth > 8) return;  // ld.so.conf is optional; includes may not loop forever
   std::string line;
   while (std::getline(in, line)) {
@@ -90,8 +83,8 @@ void LibrarySearch::read_conf(const std::string& path, int depth) {
       std::string pattern = trim(line.substr(8));
       if (pattern[0] != '/') pattern = directory_of(path) + "/" + pattern;
       glob_t found{};
-      if (glob(pattern.c_str(), 0, nullptr, &found) == 0)
-        for (size_t i = 0; i < found.gl_pathc; ++i) read_conf(found.gl_pathv[i], depth + 1);
+      if (glob((root_ + pattern).c_str(), 0, nullptr, &found) == 0)
+        for (size_t i = 0; i < found.gl_pathc; ++i) read_conf(found.gl_pathv[i] + root_.size(), depth + 1);
       globfree(&found);
     } else if (line[0] == '/') {
       system_dirs_.push_back(line);
@@ -99,10 +92,51 @@ void LibrarySearch::read_conf(const std::string& path, int depth) {
   }
 }
 
+// Entries that start with $ORIGIN are already paths on this machine; other
+// absolute entries are inside the root.
+std::optional<std::string> LibrarySearch::find_in(const std::vector<std::string>& dirs, const std::string& name,
+                                                  const std::string& origin) const {
+  for (const auto& dir : dirs) {
+    bool from_origin = dir.rfind("$ORIGIN", 0) == 0 || dir.rfind("${ORIGIN}", 0) == 0;
+    std::string candidate = (from_origin ? "" : root_) + expand_tokens(dir, origin) + "/" + name;
+    if (fs::is_regular_file(candidate) && is_x86_64_elf(candidate)) return candidate;
+  }
+  return std::nullopt;
+}
+
+std::string LibrarySearch::real_path(const std::string& path) const {
+  if (root_.empty()) return fs::canonical(path).string();
+  fs::path done = root_;  // resolved so far, always inside the root
+  std::vector<std::string> todo;
+  for (const auto& part : fs::path(path.substr(root_.size())).relative_path()) todo.insert(todo.begin(), part.string());
+  for (int links = 0; !todo.empty();) {
+    std::string part = todo.back();
+    todo.pop_back();
+    if (part == "." || part.empty()) continue;
+    if (part == "..") {
+      if (done.string().size() > root_.size()) done = done.parent_path();
+      continue;
+    }
+    fs::path next = done / part;
+    if (!fs::is_symlink(next)) {
+      done = next;
+      continue;
+    }
+    if (++links > 40) throw std::runtime_error(path + ": too many levels of symbolic links");
+    fs::path target = fs::read_symlink(next);
+    if (target.is_absolute()) done = root_;
+    auto parts = target.relative_path();
+    std::vector<std::string> more;
+    for (const auto& p : parts) more.push_back(p.string());
+    todo.insert(todo.end(), more.rbegin(), more.rend());
+  }
+  return done.string();
+}
+
 std::optional<std::string> LibrarySearch::find(const std::string& name, const elf::ElfInfo& requester,
                                                const elf::ElfInfo& main_program) const {
   if (name.find('/') != std::string::npos) {
-    std::string path = name[0] == '/' ? name : directory_of(requester.path) + "/" + name;
+    std::string path = name[0] == '/' ? root_ + name : directory_of(requester.path) + "/" + name;
     return fs::is_regular_file(path) ? std::optional(path) : std::nullopt;
   }
   std::string origin = directory_of(requester.path);

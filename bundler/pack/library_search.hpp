@@ -4,7 +4,8 @@
 // /etc/ld.so.conf (with its includes), then the default directories. Only
 // x86-64 ELF64 files are accepted, as ld.so skips other classes. Not
 // followed: LD_LIBRARY_PATH (packing must not depend on the packer's shell)
-// and glibc-hwcaps subdirectories (Debian ships none).
+// and glibc-hwcaps subdirectories (Debian ships none). With a root (say a
+// debootstrap tree), every absolute path is looked up inside it instead.
 #pragma once
 
 #include <optional>
@@ -17,15 +18,20 @@ namespace onebin::pack {
 
 class LibrarySearch {
  public:
-  explicit LibrarySearch(const std::string& ld_so_conf = "/etc/ld.so.conf");
+  explicit LibrarySearch(std::string root = "");
 
   std::optional<std::string> find(const std::string& name, const elf::ElfInfo& requester,
                                   const elf::ElfInfo& main_program) const;
   const std::vector<std::string>& system_dirs() const { return system_dirs_; }
+  // Resolves symlinks like realpath, but absolute link targets stay inside the root.
+  std::string real_path(const std::string& path) const;
 
  private:
   void read_conf(const std::string& path, int depth);
-  std::vector<std::string> system_dirs_;
+  std::optional<std::string> find_in(const std::vector<std::string>& dirs, const std::string& name,
+                                     const std::string& origin) const;
+  std::string root_;
+  std::vector<std::string> system_dirs_;  // as seen inside the root
 };
 
 // Expands $ORIGIN, $LIB and $PLATFORM (also in ${} form) in one path entry.

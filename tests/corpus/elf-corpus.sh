@@ -65,6 +65,12 @@ expected_view() {
 check_copy() {
   local original=$1 copy=$2 kind=$3 want=$4
   local got; got=$(behaviour "$copy" "$kind")
+  # Programs that print from several processes (groff) vary in line order:
+  # an output the original itself gives on a rerun counts as the same.
+  for retry in 1 2 3; do
+    [[ "$got" == "$want" ]] && break
+    [[ "$got" == "$(behaviour "$original" "$kind")" ]] && want=$got
+  done
   [[ "$got" == "$want" ]] || { echo "behaviour differs: $(diff <(echo "$want") <(echo "$got") | head -3 | tr '\n' ' ')"; return; }
   diff -q <(expected_view "$original" | sort) <(readelf_view "$copy" | sort) >/dev/null ||
     { echo "readelf differs: $(diff <(expected_view "$original" | sort) <(readelf_view "$copy" | sort) | head -4 | tr '\n' ' ')"; return; }
@@ -83,9 +89,9 @@ check_tool() {
     cp "$file" "$out" && patchelf --set-rpath "$runpath" "$out" 2>"$dir/$tool.err" ||
       { echo "$tool=refused:$(head -1 "$dir/$tool.err")"; return; }
   fi
-  echo "$tool=$(check_copy "$file" "$out" "$kind" "$want")"
+  echo "$tool=$(check_copy "$dir/orig/$name" "$out" "$kind" "$want")"
   cp "$out" "$dir/$tool-stripped/$name" && strip "$dir/$tool-stripped/$name" 2>/dev/null
-  echo "$tool-stripped=$(check_copy "$file" "$dir/$tool-stripped/$name" "$kind" "$want")"
+  echo "$tool-stripped=$(check_copy "$dir/orig/$name" "$dir/$tool-stripped/$name" "$kind" "$want")"
 }
 
 check_file() {

@@ -1,0 +1,2 @@
+#include "greeting.hpp"
+std::string greeting() { return "hello, " + name(); }

@@ -1,0 +1,2 @@
+#include "greeting.hpp"
+std::string name() { return "private library"; }

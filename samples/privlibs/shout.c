@@ -1,0 +1,1 @@
+const char *shout(void) { return "LOADED BY NAME"; }

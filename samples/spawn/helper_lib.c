@@ -1,0 +1,1 @@
+const char *helper_library_name(void) { return "libhelper"; }

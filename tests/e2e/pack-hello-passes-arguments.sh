@@ -1,0 +1,5 @@
+. "$(dirname "$0")/common.inc"
+pack "$SAMPLES/hello/hello" "$t/hello.run"
+"$t/hello.run" one "two words" '' > "$t/out"
+"$SAMPLES/hello/hello" one "two words" '' > "$t/want"
+cmp "$t/want" "$t/out" || fail "output differs: $(diff "$t/want" "$t/out")"

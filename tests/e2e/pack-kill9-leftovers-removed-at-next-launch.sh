@@ -1,0 +1,15 @@
+. "$(dirname "$0")/common.inc"
+pack /usr/bin/sleep "$t/sleep.run"
+"$t/sleep.run" 30 &
+app=$!
+sleep 0.5
+# The clean-up process is the stub forked before exec: its executable is the packed file.
+watchers=$(for p in $(pgrep -x sleep.run); do echo $p; done)
+[[ -n "$watchers" ]] || fail "no clean-up process found"
+kill -9 $watchers $app
+wait $app 2>/dev/null || true
+[[ -n "$(ls -A "$t/runtime")" ]] || fail "test setup: the killed app left nothing to collect"
+pack "$SAMPLES/hello/hello" "$t/hello.run"
+"$t/hello.run" > /dev/null
+for i in $(seq 50); do [[ -z "$(ls -A "$t/runtime")" ]] && exit 0; sleep 0.1; done
+fail "left behind after the next launch: $(ls -A "$t/runtime")"

@@ -1,0 +1,5 @@
+. "$(dirname "$0")/common.inc"
+pack "$SAMPLES/hello/hello" "$t/hello.run"
+ONEBIN_DEBUG=1 "$t/hello.run" > /dev/null 2> "$t/err"
+grep -q '^onebin: glibc: bundle needs 2\.[0-9.]*, host has 2\.[0-9.]*, bundled yes -> host$' "$t/err" || fail "glibc decision: $(cat "$t/err")"
+grep -q "^onebin: exec $t/runtime/onebin-.*/bin/hello$" "$t/err" || fail "exec line: $(cat "$t/err")"

@@ -1,0 +1,48 @@
+#!/bin/bash
+# Builds (once) the root file systems the end-to-end tests run packed apps in,
+# under $ONEBIN_ROOTS (default /var/cache/onebin/roots), outside the build
+# tree so a second run is fast:
+#   bullseye  debootstrap --variant=minbase (glibc 2.31)
+#   trixie    debootstrap --variant=minbase (glibc 2.41) + gcc/g++ + sqlite3,
+#             to build samples that need glibc 2.41 and to take a real program from
+#   musl      Debian's musl and busybox-static only: no glibc at all
+#   empty     nothing: tests put the packed file in and mount /proc and /tmp
+# Prints the roots directory. Needs root (debootstrap, chroot).
+set -euo pipefail
+roots=${ONEBIN_ROOTS:-/var/cache/onebin/roots}
+mirror=${ONEBIN_MIRROR:-http://deb.debian.org/debian}
+mkdir -p "$roots"
+exec 9>"$roots/.lock"
+flock 9  # tests run in parallel; one builds, the others wait
+
+build() {  # NAME COMMAND...: runs COMMAND to fill a temporary dir, then renames it
+  local name=$1; shift
+  [[ -e "$roots/$name/.complete" ]] && return
+  rm -rf "$roots/$name" "$roots/$name.tmp"
+  "$@" "$roots/$name.tmp" >"$roots/$name.log" 2>&1 || { echo "building the $name root failed; see $roots/$name.log" >&2; exit 1; }
+  touch "$roots/$name.tmp/.complete"
+  mv "$roots/$name.tmp" "$roots/$name"
+}
+
+debian_root() {  # SUITE INCLUDES DIR
+  debootstrap --variant=minbase ${2:+--include=$2} "$1" "$3" "$mirror"
+}
+
+musl_root() {
+  local dir=$1 debs; debs=$(mktemp -d)
+  (cd "$debs" && apt-get download musl busybox-static)
+  mkdir -p "$dir"
+  for deb in "$debs"/*.deb; do dpkg-deb -x "$deb" "$dir"; done
+  rm -rf "$debs"
+  mkdir -p "$dir/tmp" "$dir/proc" "$dir/dev"
+  for applet in sh ls cat env; do ln -sf busybox "$dir/bin/$applet"; done
+  if compgen -G "$dir/lib/*-linux-gnu*" >/dev/null || [[ -e "$dir/lib64" ]]; then echo "glibc in the musl root" >&2; return 1; fi
+}
+
+empty_root() { mkdir -p "$1"; }
+
+build bullseye debian_root bullseye ""
+build trixie debian_root trixie gcc,g++,libc6-dev,sqlite3
+build musl musl_root
+build empty empty_root
+echo "$roots"

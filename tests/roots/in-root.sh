@@ -1,0 +1,13 @@
+#!/bin/bash
+# Usage: in-root.sh ROOT COMMAND...  Runs COMMAND chrooted in ROOT with /proc
+# and a fresh /tmp and /dev/shm mounted, in a private mount namespace, so
+# nothing stays mounted afterwards.
+set -euo pipefail
+root=$1; shift
+exec unshare --mount --fork bash -c '
+  root=$1; shift
+  mkdir -p "$root/proc" "$root/tmp"
+  mount -t proc proc "$root/proc"
+  mount -t tmpfs tmpfs "$root/tmp"
+  [[ -d "$root/dev" ]] && mount -t tmpfs tmpfs "$root/dev" && mkdir "$root/dev/shm" && mknod -m 666 "$root/dev/null" c 1 3
+  exec chroot "$root" "$@"' _ "$root" "$@"
