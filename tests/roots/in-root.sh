@@ -9,5 +9,5 @@ exec unshare --mount --fork bash -c '
   mkdir -p "$root/proc" "$root/tmp"
   mount -t proc proc "$root/proc"
   mount -t tmpfs tmpfs "$root/tmp"
-  [[ -d "$root/dev" ]] && mount -t tmpfs tmpfs "$root/dev" && mkdir "$root/dev/shm" && mknod -m 666 "$root/dev/null" c 1 3
+  [[ -d "$root/dev" ]] && mount -t tmpfs tmpfs "$root/dev" && mkdir "$root/dev/shm" && for node in null:3 zero:5 random:8 urandom:9; do mknod -m 666 "$root/dev/${node%:*}" c 1 "${node#*:}"; done
   exec chroot "$root" "$@"' _ "$root" "$@"

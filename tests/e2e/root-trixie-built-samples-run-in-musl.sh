@@ -1,0 +1,3 @@
+. "$(dirname "$0")/common.inc"
+trixie_samples "$t"
+check_samples musl "$t"

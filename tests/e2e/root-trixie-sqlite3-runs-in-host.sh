@@ -1,0 +1,2 @@
+. "$(dirname "$0")/common.inc"
+check_sqlite3 host
