@@ -40,9 +40,11 @@ void collect_garbage(const char *base) {
   if (!dir) return;
   struct dirent *entry;
   while ((entry = readdir(dir))) {
-    long pid;
-    char rest[64];
-    if (sscanf(entry->d_name, "onebin-%ld-%63s", &pid, rest) != 2 || pid <= 0) continue;
+    /* Names are onebin-PID-XXXXXX (view_create). */
+    if (strncmp(entry->d_name, "onebin-", 7) != 0) continue;
+    char *end;
+    long pid = strtol(entry->d_name + 7, &end, 10);
+    if (pid <= 0 || *end != '-') continue;
     if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue;
     char path[512];
     snprintf(path, sizeof path, "%s/%s", base, entry->d_name);

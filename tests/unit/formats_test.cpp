@@ -1,0 +1,163 @@
+#include <doctest/doctest.h>
+
+#include <zstd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "../../formats/container.h"
+#include "../../formats/xxh64.h"
+#include "elf_test_support.hpp"
+
+using namespace onebin;
+
+TEST_CASE("XXH64 agrees with the xxhsum tool") {
+  test::TempDir dir;
+  for (size_t length : {0, 1, 3, 4, 7, 8, 31, 32, 33, 100, 1000, 4099}) {
+    CAPTURE(length);
+    std::vector<uint8_t> data(length);
+    for (size_t i = 0; i < length; ++i) data[i] = static_cast<uint8_t>(i * 31 + 7);
+    test::write_executable(dir / "data", data);
+    // xxhsum prints the canonical (big-endian) hex form.
+    // stderr dropped: xxhsum writes a progress line there.
+    std::string out = test::run("sh -c 'xxhsum -H64 " + dir.path() + "/data 2>/dev/null'").output;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(onebin_xxh64(data.data(), length, 0)));
+    CHECK(out.substr(0, 16) == hex);
+  }
+}
+
+namespace {
+
+struct Entry {
+  std::string path;
+  onebin_type type;
+  std::string content;
+};
+
+// A container without a stub, written with the format's own encoders.
+std::vector<uint8_t> make_container(const std::vector<Entry>& entries) {
+  std::vector<uint8_t> out(16, 0xAA);  // stands in for the stub
+  onebin_trailer trailer{ONEBIN_FORMAT_VERSION, 0, out.size(), 0, 0, 0, 0};
+  std::string strings;
+  std::vector<onebin_entry> records;
+  for (const auto& e : entries) {
+    onebin_entry r{};
+    r.type = e.type;
+    r.mode = 0644;
+    r.path = static_cast<uint32_t>(strings.size());
+    r.path_size = static_cast<uint32_t>(e.path.size());
+    strings += e.path;
+    r.size = e.content.size();
+    r.hash = onebin_xxh64(e.content.data(), e.content.size(), 0);
+    r.data = out.size() - trailer.payload_offset;
+    if (!e.content.empty()) {
+      std::vector<uint8_t> frame(ZSTD_compressBound(e.content.size()));
+      frame.resize(ZSTD_compress(frame.data(), frame.size(), e.content.data(), e.content.size(), 3));
+      out.insert(out.end(), frame.begin(), frame.end());
+    }
+    r.data_size = out.size() - trailer.payload_offset - r.data;
+    records.push_back(r);
+  }
+  std::vector<uint8_t> index(ONEBIN_INDEX_HEADER_SIZE + records.size() * ONEBIN_ENTRY_SIZE);
+  onebin_index_header header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(strings.size()), 0, 0};
+  onebin_index_header_encode(&header, index.data());
+  for (size_t i = 0; i < records.size(); ++i)
+    onebin_entry_encode(&records[i], index.data() + ONEBIN_INDEX_HEADER_SIZE + i * ONEBIN_ENTRY_SIZE);
+  index.insert(index.end(), strings.begin(), strings.end());
+  std::vector<uint8_t> frame(ZSTD_compressBound(index.size()));
+  frame.resize(ZSTD_compress(frame.data(), frame.size(), index.data(), index.size(), 3));
+  trailer.index_offset = out.size();
+  trailer.index_compressed_size = frame.size();
+  trailer.index_size = index.size();
+  trailer.index_hash = onebin_xxh64(index.data(), index.size(), 0);
+  out.insert(out.end(), frame.begin(), frame.end());
+  uint8_t bytes[ONEBIN_TRAILER_SIZE];
+  onebin_trailer_encode(&trailer, bytes);
+  out.insert(out.end(), bytes, bytes + ONEBIN_TRAILER_SIZE);
+  return out;
+}
+
+std::string open_error(const std::vector<uint8_t>& bytes) {
+  onebin_archive archive;
+  const char* error = onebin_open(bytes.data(), bytes.size(), &archive);
+  if (!error) onebin_close(&archive);
+  return error ? error : "";
+}
+
+const std::vector<Entry> kGood = {{"bin", ONEBIN_DIR, ""}, {"bin/app", ONEBIN_FILE, "program bytes"}, {"empty", ONEBIN_FILE, ""}};
+
+}  // namespace
+
+TEST_CASE("a well-formed container opens and every file reads back") {
+  auto bytes = make_container(kGood);
+  onebin_archive archive;
+  REQUIRE(onebin_open(bytes.data(), bytes.size(), &archive) == nullptr);
+  CHECK(archive.header.entry_count == 3);
+  onebin_entry e;
+  onebin_entry_at(&archive, 1, &e);
+  std::string content(e.size, '\0');
+  CHECK(onebin_read_entry(&archive, &e, content.data()) == nullptr);
+  CHECK(content == "program bytes");
+  onebin_close(&archive);
+}
+
+TEST_CASE("every truncation and every flipped trailer byte is refused") {
+  auto bytes = make_container(kGood);
+  for (size_t cut = 1; cut < bytes.size(); ++cut)
+    CHECK_FALSE(open_error({bytes.begin(), bytes.end() - cut}).empty());
+  for (size_t i = bytes.size() - ONEBIN_TRAILER_SIZE; i < bytes.size(); ++i) {
+    auto damaged = bytes;
+    damaged[i] ^= 0x40;
+    CHECK_FALSE(open_error(damaged).empty());
+  }
+}
+
+TEST_CASE("reasons name what is wrong") {
+  auto bytes = make_container(kGood);
+  CHECK(open_error({1, 2, 3}) == "not a onebin file (too small)");
+  auto padded = bytes;
+  padded.insert(padded.end(), 10, 0);
+  CHECK(open_error(padded) == "not a onebin file (no trailer)");
+  auto flipped = bytes;
+  flipped[20] ^= 1;  // file data of bin/app
+  onebin_archive archive;
+  REQUIRE(onebin_open(flipped.data(), flipped.size(), &archive) == nullptr);
+  onebin_entry e;
+  onebin_entry_at(&archive, 1, &e);
+  std::string content(e.size, '\0');
+  CHECK(std::string(onebin_read_entry(&archive, &e, content.data())).find("corrupted file data") == 0);
+  onebin_close(&archive);
+}
+
+TEST_CASE("a newer format version is refused as such") {
+  auto bytes = make_container(kGood);
+  uint8_t* trailer = bytes.data() + bytes.size() - ONEBIN_TRAILER_SIZE;
+  onebin_trailer t{};
+  REQUIRE(onebin_trailer_decode(trailer, bytes.size(), &t) == nullptr);
+  t.version = 2;
+  onebin_trailer_encode(&t, trailer);
+  CHECK(open_error(bytes).find("unsupported format version") == 0);
+}
+
+TEST_CASE("unsafe or unordered trees are refused") {
+  CHECK(open_error(make_container({{"../escape", ONEBIN_FILE, "x"}})) == "corrupted index (unsafe path)");
+  CHECK(open_error(make_container({{"/abs", ONEBIN_FILE, "x"}})) == "corrupted index (unsafe path)");
+  CHECK(open_error(make_container({{"a//b", ONEBIN_FILE, "x"}})) == "corrupted index (unsafe path)");
+  CHECK(open_error(make_container({{"b", ONEBIN_FILE, "x"}, {"a", ONEBIN_FILE, "y"}})) ==
+        "corrupted index (paths not sorted or not unique)");
+  CHECK(open_error(make_container({{"a", ONEBIN_FILE, "x"}, {"a", ONEBIN_FILE, "y"}})) ==
+        "corrupted index (paths not sorted or not unique)");
+  // A file under a path that is not a directory entry (a symlink, say) could write outside the root.
+  CHECK(open_error(make_container({{"link", ONEBIN_FILE, "x"}, {"link/file", ONEBIN_FILE, "y"}})) ==
+        "corrupted index (parent is not a directory)");
+}
+
+TEST_CASE("version numbers compare like versions") {
+  CHECK(onebin_version_parse("2.34") == (2u << 20 | 34u << 10));
+  CHECK(onebin_version_parse("3.4.30") > onebin_version_parse("3.4.9"));
+  CHECK(onebin_version_parse("2.41") > onebin_version_parse("2.9"));
+  CHECK(onebin_version_parse("PRIVATE") == 0);
+}
