@@ -1,6 +1,3 @@
 . "$(dirname "$0")/common.inc"
-roots
-pack "$SAMPLES/hello/hello" "$t/hello.run"
-pack "$SAMPLES/privlibs/app" "$t/privlibs.run" --entry bin/privlibs
-pack "$SAMPLES/spawn/app" "$t/spawn.run" --entry bin/spawn
+bookworm_samples "$t"
 check_samples musl "$t"
