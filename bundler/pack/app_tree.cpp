@@ -84,13 +84,15 @@ void add_extra_files(AppTree& tree, const PackOptions& options) {
   }
 }
 
+// A static program needs no packing: it runs anywhere as it is.
 size_t find_main(const AppTree& tree, const std::string& entry, const std::string& app) {
   for (size_t i = 0; i < tree.entries.size(); ++i)
     if (tree.entries[i].path == entry) {
       const auto& e = tree.entries[i];
       bool runnable = e.type == ONEBIN_FILE && e.elf && (e.elf->kind == elf::ElfKind::Executable || e.elf->kind == elf::ElfKind::PieExecutable);
-      if (!runnable) throw PackError(app + "/" + entry + ": --entry must name a dynamically linked ELF program");
-      return i;
+      if (runnable) return i;
+      if (tree.app_root.empty()) throw PackError(app + ": not a dynamically linked ELF program");
+      throw PackError(app + "/" + entry + ": --entry must name a dynamically linked ELF program");
     }
   throw PackError(app + ": --entry " + entry + " is not in the app");
 }
