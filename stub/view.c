@@ -13,12 +13,15 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "decode.h"
 #include "log.h"
 
 /* Linux 6.3 flags; musl 1.2.3's headers predate them. */
 #ifndef MFD_EXEC
 #define MFD_EXEC 0x10U
 #endif
+
+#define PATH_SIZE 4096
 
 static unsigned memfd_exec_flag;
 static struct rlimit saved_nofile;
@@ -135,7 +138,7 @@ static void patch_slots(const struct view *v, const char *path, const struct one
     put_slot(content, e->interp_slot, e->interp_slot_size, value, path);
   }
   if (in_memfd && e->runpath_slot_size) {
-    char origin[1024], old[4096];
+    char origin[PATH_SIZE + 256], old[4096];
     snprintf(origin, sizeof origin, "%s/%s", v->dir, path);
     *strrchr(origin, '/') = 0;
     snprintf(old, sizeof old, "%.*s", (int)e->runpath_slot_size, (const char *)content + e->runpath_slot);
@@ -152,34 +155,6 @@ static void allocate(int fd, uint64_t size, const char *path) {
   if (error) die("%s: cannot make room for %llu bytes: %s", path, (unsigned long long)size, strerror(error));
 }
 
-static void fill(int fd, const struct onebin_archive *a, const struct onebin_entry *e, const char *path,
-                 void (*patch)(uint8_t *, void *), void *patch_data) {
-  allocate(fd, e->size, path);
-  uint8_t empty = 0;
-  uint8_t *content = &empty;
-  if (e->size) {
-    content = mmap(NULL, e->size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    if (content == MAP_FAILED) die("%s: cannot map: %s", path, strerror(errno));
-  }
-  const char *error = onebin_read_entry(a, e, content);
-  if (error) die("%s: %s", path, error);
-  if (patch) patch(content, patch_data);
-  if (e->size) munmap(content, e->size);
-}
-
-struct patch_job {
-  const struct view *view;
-  const char *path;
-  const struct onebin_entry *entry;
-  int in_memfd;
-  const struct choice *choice;
-};
-
-static void run_patch(uint8_t *content, void *data) {
-  struct patch_job *job = data;
-  patch_slots(job->view, job->path, job->entry, content, job->in_memfd, job->choice);
-}
-
 static void link_memfd(struct view *v, int fd, const char *target) {
   int high = fcntl(fd, F_DUPFD, v->next_fd);
   if (high >= 0) {
@@ -192,24 +167,41 @@ static void link_memfd(struct view *v, int fd, const char *target) {
   if (symlink(link, target) != 0) die("%s: cannot link: %s", target, strerror(errno));
 }
 
-static void write_file(struct view *v, const struct onebin_archive *a, const struct onebin_entry *e,
-                       const char *rel, const char *target, const struct choice *c) {
+/* A regular file being materialised: created and mapped first, filled by
+ * the decoders for all files at once, then patched and sealed. */
+struct pending {
+  struct onebin_entry entry;
+  uint8_t *content; /* mapped, entry.size bytes; NULL when empty */
+  int fd;           /* the memfd, or -1 for a file in the view */
+};
+
+static void open_file(const struct view *v, const char *rel, const char *target, struct pending *p) {
+  const struct onebin_entry *e = &p->entry;
   int wants_memfd = (e->flags & (ONEBIN_LIBRARY | ONEBIN_LOADER)) || ((e->flags & ONEBIN_PROGRAM) && !v->exec_allowed);
   int in_memfd = wants_memfd && v->memfd_allowed;
   const char *name = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
   int fd = in_memfd ? memfd_create(name, MFD_ALLOW_SEALING | memfd_exec_flag)
                     : open(target, O_CREAT | O_EXCL | O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) die("%s: cannot create: %s", target, strerror(errno));
-  struct patch_job job = {v, rel, e, in_memfd, c};
-  fill(fd, a, e, rel, (e->flags & ONEBIN_PROGRAM) ? run_patch : NULL, &job);
-  if (in_memfd) {
-    /* Sealed: nothing in the process can change a loaded library's bytes. */
-    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
-    link_memfd(v, fd, target);
-  } else {
-    fchmod(fd, e->mode & 07777);
-    close(fd);
+  allocate(fd, e->size, target);
+  if (!in_memfd) fchmod(fd, e->mode & 07777);
+  p->content = NULL;
+  if (e->size) {
+    p->content = mmap(NULL, e->size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (p->content == MAP_FAILED) die("%s: cannot map: %s", target, strerror(errno));
   }
+  /* The mapping keeps a view file's data reachable; only memfds stay open. */
+  if (!in_memfd) close(fd);
+  p->fd = in_memfd ? fd : -1;
+}
+
+static void finish_file(struct view *v, const char *rel, const char *target, struct pending *p, const struct choice *c) {
+  if ((p->entry.flags & ONEBIN_PROGRAM) && p->content) patch_slots(v, rel, &p->entry, p->content, p->fd >= 0, c);
+  if (p->content) munmap(p->content, p->entry.size);
+  if (p->fd < 0) return;
+  /* Sealed: nothing in the process can change a loaded library's bytes. */
+  fcntl(p->fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+  link_memfd(v, p->fd, target);
 }
 
 static int kept(const struct onebin_entry *e, const struct choice *c) {
@@ -221,28 +213,58 @@ static int kept(const struct onebin_entry *e, const struct choice *c) {
   }
 }
 
-static void write_entry(struct view *v, const struct onebin_archive *a, const struct onebin_entry *e,
-                        const char *root, const struct choice *c) {
-  char rel[4096], target[4352];
-  snprintf(rel, sizeof rel, "%.*s", (int)e->path_size, a->strings + e->path);
-  snprintf(target, sizeof target, "%s/%s", root, rel);
+static void entry_paths(const struct onebin_archive *a, const struct onebin_entry *e, const char *root, char *rel,
+                        char *target) {
+  snprintf(rel, PATH_SIZE, "%.*s", (int)e->path_size, a->strings + e->path);
+  snprintf(target, PATH_SIZE + 256, "%s/%s", root, rel);
+}
+
+/* Directories and symlinks at once; regular files into `files`. */
+static void create_entry(const struct view *v, const struct onebin_archive *a, const struct onebin_entry *e,
+                         const char *root, struct pending *files, size_t *count) {
+  char rel[PATH_SIZE], target[PATH_SIZE + 256];
+  entry_paths(a, e, root, rel, target);
   if (e->type == ONEBIN_DIR) {
     if (mkdir(target, (e->mode & 07777) | 0700) != 0 && errno != EEXIST) die("%s: cannot create: %s", target, strerror(errno));
   } else if (e->type == ONEBIN_SYMLINK) {
-    char link[4096];
+    char link[PATH_SIZE];
     snprintf(link, sizeof link, "%.*s", (int)e->link_size, a->strings + e->link);
     if (symlink(link, target) != 0) die("%s: cannot link: %s", target, strerror(errno));
   } else {
-    write_file(v, a, e, rel, target, c);
+    files[*count].entry = *e;
+    open_file(v, rel, target, &files[(*count)++]);
   }
 }
 
-void view_materialise(struct view *v, const struct onebin_archive *a, const struct choice *c) {
-  for (uint32_t i = 0; i < a->header.entry_count; i++) {
+static void materialise(struct view *v, const struct onebin_archive *a, const struct choice *c, const char *root) {
+  uint32_t total = a->header.entry_count;
+  struct pending *files = calloc(total ? total : 1, sizeof *files);
+  struct decode_file *jobs = calloc(total ? total : 1, sizeof *jobs);
+  if (!files || !jobs) die("out of memory");
+  size_t count = 0;
+  for (uint32_t i = 0; i < total; i++) {
     struct onebin_entry e;
     onebin_entry_at(a, i, &e);
-    if (kept(&e, c)) write_entry(v, a, &e, v->dir, c);
+    if (kept(&e, c)) create_entry(v, a, &e, root, files, &count);
   }
+  for (size_t k = 0; k < count; k++) jobs[k] = (struct decode_file){&files[k].entry, files[k].content};
+  size_t failed = 0;
+  const char *error = decode_files(a, jobs, count, &failed);
+  char rel[PATH_SIZE], target[PATH_SIZE + 256];
+  if (error) {
+    entry_paths(a, &files[failed].entry, root, rel, target);
+    die("%s: %s", rel, error);
+  }
+  for (size_t k = 0; k < count; k++) {
+    entry_paths(a, &files[k].entry, root, rel, target);
+    finish_file(v, rel, target, &files[k], c);
+  }
+  free(files);
+  free(jobs);
+}
+
+void view_materialise(struct view *v, const struct onebin_archive *a, const struct choice *c) {
+  materialise(v, a, c, v->dir);
   setrlimit(RLIMIT_NOFILE, &saved_nofile);
 }
 
@@ -250,9 +272,5 @@ void view_extract(const struct onebin_archive *a, const char *dir) {
   if (mkdir(dir, 0755) != 0 && errno != EEXIST) die("%s: cannot create: %s", dir, strerror(errno));
   struct view plain = {.exec_allowed = 1, .memfd_allowed = 0};
   struct choice everything = {0, 0, 0, NULL};
-  for (uint32_t i = 0; i < a->header.entry_count; i++) {
-    struct onebin_entry e;
-    onebin_entry_at(a, i, &e);
-    write_entry(&plain, a, &e, dir, &everything);
-  }
+  materialise(&plain, a, &everything, dir);
 }

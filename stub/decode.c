@@ -1,0 +1,101 @@
+#include "decode.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <zstd.h>
+
+#include "../formats/xxh64.h"
+
+/* More threads than this only add start-up cost for the sizes we unpack. */
+#define MAX_THREADS 8
+
+struct job {
+  const uint8_t *src;
+  size_t src_size;
+  uint8_t *dest;
+  size_t dest_size;
+  size_t file;
+};
+
+struct work {
+  struct job *jobs;
+  size_t count, next;
+  const char *error;
+  size_t failed;
+};
+
+/* Splits one file's data into frames; returns jobs added or -1 if the frame
+ * headers do not add up to the file's size. jobs may be NULL to count. */
+static long split_frames(const struct onebin_archive *a, const struct decode_file *f, size_t file, struct job *jobs) {
+  const uint8_t *src = a->file + a->trailer.payload_offset + f->entry->data;
+  uint64_t left = f->entry->data_size, produced = 0;
+  long n = 0;
+  while (left > 0) {
+    size_t frame = ZSTD_findFrameCompressedSize(src, left);
+    unsigned long long content = ZSTD_getFrameContentSize(src, left);
+    if (ZSTD_isError(frame) || content == ZSTD_CONTENTSIZE_UNKNOWN || content == ZSTD_CONTENTSIZE_ERROR ||
+        content > f->entry->size - produced)
+      return -1;
+    if (jobs) jobs[n] = (struct job){src, frame, f->dest + produced, (size_t)content, file};
+    src += frame;
+    left -= frame;
+    produced += content;
+    n++;
+  }
+  return produced == f->entry->size ? n : -1;
+}
+
+static void fail(struct work *w, const char *reason, size_t file) {
+  const char *expected = NULL;
+  if (__atomic_compare_exchange_n(&w->error, &expected, reason, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) w->failed = file;
+}
+
+static void *worker(void *arg) {
+  struct work *w = arg;
+  ZSTD_DCtx *dctx = ZSTD_createDCtx();
+  if (!dctx) {
+    fail(w, "out of memory for a decoder", 0);
+    return NULL;
+  }
+  for (size_t i; (i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->count;) {
+    const struct job *j = &w->jobs[i];
+    size_t n = ZSTD_decompressDCtx(dctx, j->dest, j->dest_size, j->src, j->src_size);
+    if (ZSTD_isError(n) || n != j->dest_size) fail(w, "corrupted file data (does not decompress)", j->file);
+  }
+  ZSTD_freeDCtx(dctx);
+  return NULL;
+}
+
+static void run_jobs(struct work *w) {
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  size_t threads = cores < 1 ? 1 : cores > MAX_THREADS ? MAX_THREADS : (size_t)cores;
+  if (threads > w->count) threads = w->count ? w->count : 1;
+  pthread_t ids[MAX_THREADS];
+  size_t started = 0;
+  for (size_t t = 1; t < threads; t++)
+    if (pthread_create(&ids[started], NULL, worker, w) == 0) started++;
+  worker(w);  /* this thread works too */
+  for (size_t t = 0; t < started; t++) pthread_join(ids[t], NULL);
+}
+
+const char *decode_files(const struct onebin_archive *a, const struct decode_file *files, size_t count, size_t *failed) {
+  size_t total = 0;
+  for (size_t i = 0; i < count; i++) {
+    long n = split_frames(a, &files[i], i, NULL);
+    if (n < 0) {
+      *failed = i;
+      return "corrupted file data (frames do not match the index)";
+    }
+    total += (size_t)n;
+  }
+  struct work w = {malloc((total ? total : 1) * sizeof(struct job)), total, 0, NULL, 0};
+  if (!w.jobs) return "out of memory";
+  for (size_t i = 0, at = 0; i < count; i++) at += (size_t)split_frames(a, &files[i], i, w.jobs + at);
+  run_jobs(&w);
+  free(w.jobs);
+  for (size_t i = 0; !w.error && i < count; i++)
+    if (onebin_xxh64(files[i].dest, files[i].entry->size, 0) != files[i].entry->hash) fail(&w, "corrupted file data (hash mismatch)", i);
+  *failed = w.failed;
+  return w.error;
+}
