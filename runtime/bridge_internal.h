@@ -1,0 +1,33 @@
+/* Shared between the bridge's files; not part of the public API. */
+#ifndef ONEBIN_RUNTIME_BRIDGE_INTERNAL_H
+#define ONEBIN_RUNTIME_BRIDGE_INTERNAL_H
+
+#include <stdint.h>
+
+#include "handoff.h"
+#include "onebin/host.h"
+
+#define ONEBIN_STUBS 4096
+
+extern struct onebin_handoff onebin_host; /* filled by the helper */
+extern void *onebin_forward_targets[ONEBIN_STUBS], *onebin_reverse_targets[ONEBIN_STUBS];
+extern __thread void *onebin_glibc_fs; /* this thread's glibc thread pointer, once attached */
+
+const char *onebin_init_error(void);
+void onebin_threads_init(void *main_glibc_tcb);
+void onebin_signals_save(void);
+void onebin_signals_restore(void);
+
+/* Is this thread pointer one of the glibc thread blocks musl threads use? */
+int onebin_is_glibc_fs(uintptr_t fs);
+
+/* System calls without libc: usable while the thread pointer is glibc's
+ * (musl's syscall() would write errno through it). */
+static inline long onebin_raw_syscall4(long n, long a, long b, long c, long d) {
+  long ret;
+  register long r10 __asm__("r10") = d;
+  __asm__ volatile("syscall" : "=a"(ret) : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10) : "rcx", "r11", "memory");
+  return ret;
+}
+
+#endif

@@ -1,0 +1,127 @@
+/* A static musl program that checks one behaviour of the host bridge per
+ * command (argv[1]); prints what it saw and exits 0 only when it is right. */
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "onebin/host.h"
+
+static void *libm(void) {
+  void *handle = onebin_host_open("libm.so.6");
+  if (!handle) {
+    printf("open libm: %s\n", onebin_host_error());
+    exit(1);
+  }
+  return handle;
+}
+
+static int check_call(void) {
+  double (*host_cos)(double) = onebin_host_sym(libm(), "cos");
+  double got = host_cos(0.5);
+  printf("cos(0.5) = %.12f\n", got);
+  return fabs(got - cos(0.5)) < 1e-12 ? 0 : 1;
+}
+
+/* More than six arguments, varargs and a string built by host code. */
+static int check_varargs(void) {
+  void *libc = onebin_host_open("libc.so.6");
+  int (*host_snprintf)(char *, size_t, const char *, ...) = onebin_host_sym(libc, "snprintf");
+  char buf[128];
+  host_snprintf(buf, sizeof buf, "%d %d %d %d %d %d %.2f %s", 1, 2, 3, 4, 5, 6, 7.5, "eight");
+  printf("%s\n", buf);
+  return strcmp(buf, "1 2 3 4 5 6 7.50 eight") == 0 ? 0 : 1;
+}
+
+static void *thread_main(void *arg) {
+  double (*host_pow)(double, double) = arg;
+  void *libc = onebin_host_open("libc.so.6");
+  void *(*host_malloc)(size_t) = onebin_host_sym(libc, "malloc");
+  void (*host_free)(void *) = onebin_host_sym(libc, "free");
+  double sum = 0;
+  for (int i = 0; i < 20000; i++) {
+    void *p = host_malloc(64 + i % 512); /* glibc's per-thread cache: a shared block would double-free */
+    sum += host_pow(2.0, (i % 10));
+    host_free(p);
+  }
+  return (void *)(long)(sum == 2000 * 1023 ? 0 : 1);
+}
+
+static int check_threads(void) {
+  double (*host_pow)(double, double) = onebin_host_sym(libm(), "pow");
+  pthread_t threads[4];
+  for (int i = 0; i < 4; i++) pthread_create(&threads[i], NULL, thread_main, (void *)host_pow);
+  long failed = 0;
+  for (int i = 0; i < 4; i++) {
+    void *result;
+    pthread_join(threads[i], &result);
+    failed += (long)result;
+  }
+  printf("4 threads: %ld failed\n", failed);
+  return failed != 0;
+}
+
+static int check_errno(void) {
+  void *libc = onebin_host_open("libc.so.6");
+  int (*host_close)(int) = onebin_host_sym(libc, "close");
+  errno = 0;
+  int rc = host_close(-1);
+  printf("host close(-1) = %d, host errno %d, program errno %d\n", rc, onebin_host_errno(), errno);
+  return rc == -1 && onebin_host_errno() == EBADF && errno == 0 ? 0 : 1;
+}
+
+static int compare(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+
+static int check_callback(void) {
+  void *libc = onebin_host_open("libc.so.6");
+  void (*host_qsort)(void *, size_t, size_t, int (*)(const void *, const void *)) = onebin_host_sym(libc, "qsort");
+  int values[] = {5, 3, 9, 1, 7};
+  host_qsort(values, 5, sizeof *values, onebin_host_callback((void *)compare));
+  printf("sorted by host qsort: %d %d %d %d %d\n", values[0], values[1], values[2], values[3], values[4]);
+  return values[0] == 1 && values[4] == 9 ? 0 : 1;
+}
+
+static void *cancel_target(void *arg) {
+  (void)arg;
+  for (;;) pause();
+  return NULL;
+}
+
+/* musl's pthread_cancel uses signal 33, which glibc 2.34+ takes for SIGSETXID. */
+static int check_cancel(void) {
+  check_call();
+  pthread_t t;
+  pthread_create(&t, NULL, cancel_target, NULL);
+  usleep(10000);
+  pthread_cancel(t);
+  void *result;
+  pthread_join(t, &result);
+  printf("musl thread cancelled: %s\n", result == PTHREAD_CANCELED ? "yes" : "no");
+  return result == PTHREAD_CANCELED ? 0 : 1;
+}
+
+static int check_no_loader(void) {
+  if (onebin_host_init() == 0) {
+    printf("bridge started\n");
+    return 1;
+  }
+  printf("no bridge: %s\n", onebin_host_error());
+  return strcmp(onebin_host_error(), "no glibc loader on this host") == 0 ? 0 : 1;
+}
+
+int main(int argc, char **argv) {
+  const char *what = argc > 1 ? argv[1] : "call";
+  if (!strcmp(what, "call")) return check_call();
+  if (!strcmp(what, "varargs")) return check_varargs();
+  if (!strcmp(what, "threads")) return check_threads();
+  if (!strcmp(what, "errno")) return check_errno();
+  if (!strcmp(what, "callback")) return check_callback();
+  if (!strcmp(what, "cancel")) return check_cancel();
+  if (!strcmp(what, "no-loader")) return check_no_loader();
+  fprintf(stderr, "unknown check %s\n", what);
+  return 2;
+}
