@@ -155,7 +155,6 @@ static int run_loader(const char *loader_path) {
   __asm__ volatile("mov %%fs:0, %0" : "=r"(onebin_saved[7]));
   onebin_enter_loader((void *)loader.entry, stack);
   restore_kernel_state(&kernel);
-  onebin_signals_restore();
   return 0;
 }
 
@@ -163,9 +162,13 @@ int onebin_host_init(void) {
   if (init_state) return init_state > 0 ? 0 : -1;
   char loader[256];
   if (find_loader(loader, sizeof loader) != 0) return fail_init("%s", "no glibc loader on this host");
-  onebin_have_fsgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0;
+  /* ONEBIN_HOST_FSBASE=syscall forces the arch_prctl path (tests, benchmarks). */
+  const char *mode = getenv("ONEBIN_HOST_FSBASE");
+  onebin_have_fsgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) && !(mode && !strcmp(mode, "syscall"));
   if (run_loader(loader) != 0) return -1;
   onebin_threads_init(onebin_host.glibc_tcb);
+  /* After the first glibc pthread_create: glibc may claim its signals then. */
+  onebin_signals_restore();
   init_state = 1;
   atexit(onebin_host_flush);
   return 0;
