@@ -3,8 +3,10 @@
 # under $ONEBIN_ROOTS (default /var/cache/onebin/roots), outside the build
 # tree so a second run is fast:
 #   bullseye  debootstrap --variant=minbase (glibc 2.31)
-#   trixie    debootstrap --variant=minbase (glibc 2.41) + gcc/g++ + sqlite3,
-#             to build samples that need glibc 2.41 and to take a real program from
+#   trixie    debootstrap --variant=minbase (glibc 2.41) + gcc/g++ + sqlite3 +
+#             Mesa's software drivers and their headers, to build samples that
+#             need glibc 2.41 and to take real programs from
+#   bullseye-mesa  bullseye + Mesa 20.3's software drivers (llvmpipe, lavapipe)
 #   musl      Debian's musl and busybox-static only: no glibc at all
 #   empty     nothing: tests put the packed file in and mount /proc and /tmp
 # Prints the roots directory. Needs root (debootstrap, chroot).
@@ -17,14 +19,16 @@ flock 9  # tests run in parallel; one builds, the others wait
 
 build() {  # NAME COMMAND...: runs COMMAND to fill a temporary dir, then renames it
   local name=$1; shift
-  [[ -e "$roots/$name/.complete" ]] && return
+  # The recipe is the command line: a changed package list rebuilds the root.
+  [[ -e "$roots/$name/.complete" && "$(cat "$roots/$name/.complete")" == "$*" ]] && return
   rm -rf "$roots/$name" "$roots/$name.tmp"
   "$@" "$roots/$name.tmp" >"$roots/$name.log" 2>&1 || { echo "building the $name root failed; see $roots/$name.log" >&2; exit 1; }
-  touch "$roots/$name.tmp/.complete"
+  echo "$*" > "$roots/$name.tmp/.complete"
   mv "$roots/$name.tmp" "$roots/$name"
 }
 
 debian_root() {  # SUITE INCLUDES DIR
+  rm -rf "$3"
   debootstrap --variant=minbase ${2:+--include=$2} "$1" "$3" "$mirror"
 }
 
@@ -42,7 +46,9 @@ musl_root() {
 empty_root() { mkdir -p "$1"; }
 
 build bullseye debian_root bullseye ""
-build trixie debian_root trixie gcc,g++,libc6-dev,sqlite3
+mesa=libegl1,libegl-mesa0,libgles2,libgl1-mesa-dri,mesa-vulkan-drivers,libvulkan1
+build bullseye-mesa debian_root bullseye "$mesa"
+build trixie debian_root trixie "gcc,g++,libc6-dev,sqlite3,$mesa,libegl-dev,libgles-dev,libvulkan-dev,mesa-utils-bin"
 build musl musl_root
 build empty empty_root
 echo "$roots"
