@@ -24,15 +24,33 @@ class ClosureWalk {
   void run() {
     for (const auto& entry : tree_.entries)
       if (entry.elf) queue_.push_back({*entry.elf, entry.path});
+    drain();
+    add_glibc_companions();
+    drain();
+    report_missing();
+  }
+
+ private:
+  void drain() {
     while (!queue_.empty()) {
       Pending next = std::move(queue_.front());
       queue_.pop_front();
       for (const auto& name : next.info.needed) resolve(name, next);
     }
-    report_missing();
   }
 
- private:
+  // See glibc_companions(): taken from the directory of the bundled libc.
+  void add_glibc_companions() {
+    const TreeEntry* libc = tree_.find(tree_.libdir + "/libc.so.6");
+    if (!libc) return;
+    // A copy: resolve() adds entries, which moves the tree's vector.
+    Pending from{*libc->elf, libc->path};
+    from.info.path = libc->source;
+    from.info.runpath = {fs::path(libc->source).parent_path().string()};
+    for (const auto& name : glibc_companions())
+      if (!decided_.count(name)) resolve(name, from);
+  }
+
   void resolve(const std::string& name, const Pending& requester) {
     if (decided_.count(name)) return;
     auto path = search_.find(name, requester.info, main_);

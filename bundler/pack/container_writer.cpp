@@ -63,6 +63,8 @@ void rewrite_elf(const AppTree& tree, const TreeEntry& entry, Prepared& out) {
   elf::EditRequest request;
   request.runpath = runpath_for(tree, entry);
   if (is_program(info)) {
+    for (const auto& name : glibc_companions())
+      if (tree.find(tree.libdir + "/" + name)) request.add_needed.push_back(name);
     request.runpath_slot = kRunpathSlot;
     request.interp = info.interp;
     request.interp_slot = kInterpSlot;

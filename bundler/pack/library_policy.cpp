@@ -45,6 +45,12 @@ onebin_family library_family(const std::string& soname) {
   return ONEBIN_FAMILY_NONE;
 }
 
+const std::vector<std::string>& glibc_companions() {
+  static const std::vector<std::string> kCompanions = {"libm.so.6",  "libpthread.so.0", "libdl.so.2",
+                                                       "librt.so.1", "libresolv.so.2",  "libutil.so.1"};
+  return kCompanions;
+}
+
 const char* family_version_prefix(onebin_family family) {
   switch (family) {
     case ONEBIN_FAMILY_GLIBC: return "GLIBC_";

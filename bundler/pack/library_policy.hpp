@@ -20,6 +20,12 @@ struct LibraryPolicy {
 
 onebin_family library_family(const std::string& soname);
 
+// glibc libraries that host libraries (GPU drivers) may need besides libc.so.6.
+// With a bundled libc they must come from the bundle too (a host libpthread
+// of another glibc version cannot load into it), so the packer bundles them
+// and makes every program need them, which loads them before any host library.
+const std::vector<std::string>& glibc_companions();
+
 // The symbol-version prefix a family's libraries define ("GLIBC_"...), or "".
 const char* family_version_prefix(onebin_family family);
 

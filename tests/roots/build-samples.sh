@@ -17,3 +17,9 @@ s=$src/spawn o=$out/spawn
 gcc -O2 -shared -fPIC -o "$o/lib/libhelper.so" "$s/helper_lib.c"
 gcc -O2 -o "$o/bin/spawn" "$s/spawn.c"
 gcc -O2 -o "$o/bin/spawn-helper" "$s/helper.c" -L"$o/lib" -lhelper -Wl,-rpath,'$ORIGIN/../lib'
+# The GPU samples, when the root has the EGL/GLES/Vulkan headers; SPIR-V comes
+# prebuilt (it is the same on every machine) as SPV_HEADER beside the sources.
+if [[ -e /usr/include/EGL/egl.h && -e /usr/include/vulkan/vulkan.h ]]; then
+  gcc -O2 -o "$out/glquad" "$src/glquad/glquad.c" -lEGL -lGLESv2
+  gcc -O2 -I"$src/vkcompute" -o "$out/vkcompute" "$src/vkcompute/vkcompute.c" -lvulkan
+fi
