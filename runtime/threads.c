@@ -1,6 +1,6 @@
 /* Giving each musl thread its own glibc thread block. A musl thread that
  * calls host code for the first time asks a "factory" glibc thread to create
- * a twin with glibc's own pthread_create; the twin reports its thread
+ * a twin with glibc's own pthread_create (one is kept ready ahead); the twin reports its thread
  * pointer and parks on a futex. The musl thread uses that thread block from
  * then on (the twin never runs meanwhile) and a thread-specific-data
  * destructor releases the twin when the musl thread exits, so glibc frees
@@ -27,6 +27,7 @@ __thread char *onebin_side_top;
 struct twin {
   uintptr_t glibc_tcb;
   int ready, release;
+  struct twin *next; /* in the factory's request list */
 };
 
 /* glibc thread pointer -> musl thread pointer of the thread that borrows it. */
@@ -34,8 +35,11 @@ static struct {
   uintptr_t glibc_fs, musl_fs;
 } attached[MAX_ATTACHED];
 static pthread_mutex_t attach_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct twin *mailbox;
-static int mailbox_seq;
+static struct twin *requests; /* pushed by program threads, taken by the factory */
+static int request_seq;
+/* Requested ahead, so a new thread's first host call usually finds its twin
+ * already waiting (attach then costs one lock instead of a thread creation). */
+static struct twin *spare;
 static pthread_key_t twin_key;
 
 static uintptr_t musl_fs(void) {
@@ -94,13 +98,15 @@ static void *factory_main(void *unused) {
   (void)unused;
   int (*create)(pthread_t *, const void *, void *(*)(void *), void *) = onebin_host.pthread_create;
   for (int seen = 0;;) {
-    while (__atomic_load_n(&mailbox_seq, __ATOMIC_ACQUIRE) == seen) futex_wait(&mailbox_seq, seen);
-    seen = __atomic_load_n(&mailbox_seq, __ATOMIC_ACQUIRE);
-    struct twin *t = mailbox;
-    pthread_t id;
-    if (create(&id, NULL, twin_main, t) != 0) {
-      __atomic_store_n(&t->ready, 1, __ATOMIC_RELEASE);
-      futex_wake(&t->ready);
+    while (__atomic_load_n(&request_seq, __ATOMIC_ACQUIRE) == seen) futex_wait(&request_seq, seen);
+    seen = __atomic_load_n(&request_seq, __ATOMIC_ACQUIRE);
+    for (struct twin *t = __atomic_exchange_n(&requests, NULL, __ATOMIC_ACQ_REL), *next; t; t = next) {
+      next = t->next;
+      pthread_t id;
+      if (create(&id, NULL, twin_main, t) != 0) {
+        __atomic_store_n(&t->ready, 1, __ATOMIC_RELEASE);
+        futex_wake(&t->ready);
+      }
     }
   }
   return NULL;
@@ -114,15 +120,22 @@ static void release_twin(void *arg) {
   /* t stays allocated: the twin may still be reading it. */
 }
 
-void *onebin_attach_thread(void) {
+static struct twin *request_twin(void) {
   struct twin *t = calloc(1, sizeof *t);
   if (!t) abort();
+  t->next = __atomic_load_n(&requests, __ATOMIC_RELAXED);
+  while (!__atomic_compare_exchange_n(&requests, &t->next, t, 1, __ATOMIC_RELEASE, __ATOMIC_RELAXED)) continue;
+  __atomic_add_fetch(&request_seq, 1, __ATOMIC_RELEASE);
+  futex_wake(&request_seq);
+  return t;
+}
+
+void *onebin_attach_thread(void) {
   pthread_mutex_lock(&attach_lock);
-  mailbox = t;
-  __atomic_add_fetch(&mailbox_seq, 1, __ATOMIC_RELEASE);
-  futex_wake(&mailbox_seq);
-  while (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE)) futex_wait(&t->ready, 0);
+  struct twin *t = spare ? spare : request_twin();
+  spare = request_twin();
   pthread_mutex_unlock(&attach_lock);
+  while (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE)) futex_wait(&t->ready, 0);
   if (!t->glibc_tcb) {
     fputs("onebin: the host's pthread_create failed for a new thread\n", stderr);
     abort();
@@ -140,4 +153,5 @@ void onebin_threads_init(void *main_glibc_tcb) {
   int (*create)(pthread_t *, const void *, void *(*)(void *), void *) = onebin_host_wrap(onebin_host.pthread_create);
   static pthread_t factory;
   create(&factory, NULL, factory_main, NULL);
+  spare = request_twin();
 }
