@@ -20,6 +20,8 @@ void onebin_signals_restore(void);
 
 /* Is this thread pointer one of the glibc thread blocks musl threads use? */
 int onebin_is_glibc_fs(uintptr_t fs);
+/* The musl thread pointer of the thread borrowing this glibc block, or 0. */
+uintptr_t onebin_musl_fs_of(uintptr_t glibc_fs);
 
 /* System calls without libc: usable while the thread pointer is glibc's
  * (musl's syscall() would write errno through it). */
@@ -28,6 +30,16 @@ static inline long onebin_raw_syscall4(long n, long a, long b, long c, long d) {
   register long r10 __asm__("r10") = d;
   __asm__ volatile("syscall" : "=a"(ret) : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10) : "rcx", "r11", "memory");
   return ret;
+}
+
+extern char onebin_have_fsgsbase;
+
+/* Sets the thread pointer from C. Only for functions that touch no
+ * thread-local variable and have no stack protector (runtime is built with
+ * -fno-stack-protector), so nothing in them depends on which block is live. */
+static inline void onebin_set_fs(uintptr_t fs) {
+  if (onebin_have_fsgsbase) __asm__ volatile("wrfsbase %0" : : "r"(fs) : "memory");
+  else onebin_raw_syscall4(158 /* arch_prctl */, 0x1002 /* ARCH_SET_FS */, (long)fs, 0, 0);
 }
 
 #endif

@@ -36,6 +36,36 @@ static void dispatch(int sig, siginfo_t *info, void *context) {
   else ((void (*)(int))a->handler)(sig);
 }
 
+/* Handlers installed with onebin_host_sigaction, run on musl's thread block. */
+static struct sigaction program_actions[65];
+
+static void on_program_signal(int sig, siginfo_t *info, void *context) {
+  uintptr_t fs;
+  __asm__("mov %%fs:0, %0" : "=r"(fs));
+  uintptr_t musl = onebin_musl_fs_of(fs);
+  if (musl) onebin_set_fs(musl);
+  const struct sigaction *a = &program_actions[sig];
+  if (a->sa_flags & SA_SIGINFO) a->sa_sigaction(sig, info, context);
+  else if (a->sa_handler != SIG_DFL && a->sa_handler != SIG_IGN) a->sa_handler(sig);
+  if (musl) onebin_set_fs(fs);
+}
+
+int onebin_host_sigaction(int sig, const struct sigaction *act, struct sigaction *old) {
+  if (sig <= 0 || sig > 64) return sigaction(sig, act, old);  /* sigaction reports EINVAL */
+  struct sigaction previous = program_actions[sig];
+  if (act && act->sa_handler != SIG_DFL && act->sa_handler != SIG_IGN) {
+    struct sigaction shim = *act;
+    shim.sa_flags |= SA_SIGINFO;
+    shim.sa_sigaction = on_program_signal;
+    program_actions[sig] = *act;
+    if (sigaction(sig, &shim, NULL) != 0) return -1;
+  } else if (act && sigaction(sig, act, NULL) != 0) {
+    return -1;
+  }
+  if (old) *old = previous;
+  return 0;
+}
+
 void onebin_signals_save(void) {
   for (int i = 0; i < 2; i++) raw_sigaction(32 + i, NULL, &musl_side[i]);
 }

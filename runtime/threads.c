@@ -73,10 +73,16 @@ int onebin_is_glibc_fs(uintptr_t fs) {
   return 0;
 }
 
-/* Called by switch.S from a callback entered on a host thread. */
-uintptr_t onebin_musl_fs_for(uintptr_t glibc_fs) {
+uintptr_t onebin_musl_fs_of(uintptr_t glibc_fs) {
   for (size_t i = 0; i < MAX_ATTACHED; i++)
     if (__atomic_load_n(&attached[i].glibc_fs, __ATOMIC_ACQUIRE) == glibc_fs) return attached[i].musl_fs;
+  return 0;
+}
+
+/* Called by switch.S from a callback entered on a host thread. */
+uintptr_t onebin_musl_fs_for(uintptr_t glibc_fs) {
+  uintptr_t musl = onebin_musl_fs_of(glibc_fs);
+  if (musl) return musl;
   static const char message[] = "onebin: a host thread that no program thread owns called a program callback\n";
   onebin_raw_syscall4(SYS_write, 2, (long)message, sizeof message - 1, 0);
   onebin_raw_syscall4(SYS_exit_group, 70, 0, 0, 0);

@@ -112,6 +112,37 @@ static int check_cancel(void) {
   return before && after ? 0 : 1;
 }
 
+static volatile pthread_t handler_thread;
+
+static void on_alarm(int sig) {
+  (void)sig;
+  handler_thread = pthread_self(); /* musl's thread pointer, if the shim switched */
+  errno = EINTR;                   /* musl's errno: must not land in glibc's block */
+}
+
+/* A signal handler that interrupts host code runs on musl's thread block
+ * (with a plain sigaction it runs on glibc's and this check fails). */
+static int check_signal(void) {
+  void *libc = onebin_host_open("libc.so.6");
+  int (*host_usleep)(unsigned) = onebin_host_sym(libc, "usleep");
+  struct sigaction action = {.sa_handler = on_alarm};
+  onebin_host_sigaction(SIGALRM, &action, NULL);
+  ualarm(50000, 0);
+  host_usleep(300000); /* interrupted inside host code */
+  int same = pthread_equal(handler_thread, pthread_self());
+  double (*host_cos)(double) = onebin_host_sym(libm(), "cos"); /* host code still healthy afterwards */
+  printf("handler ran on the program's thread block: %s; host cos(0) = %.1f\n", same ? "yes" : "no", host_cos(0));
+  return same && host_cos(0) == 1.0 ? 0 : 1;
+}
+
+/* glibc's stdio buffers of host code reach the output at exit. */
+static int check_flush(void) {
+  void *libc = onebin_host_open("libc.so.6");
+  int (*host_printf)(const char *, ...) = onebin_host_sym(libc, "printf");
+  host_printf("printed by host printf\n");
+  return 0;
+}
+
 static int check_no_loader(void) {
   if (onebin_host_init() == 0) {
     printf("bridge started\n");
@@ -130,6 +161,8 @@ int main(int argc, char **argv) {
   if (!strcmp(what, "callback")) return check_callback();
   if (!strcmp(what, "cancel")) return check_cancel();
   if (!strcmp(what, "no-loader")) return check_no_loader();
+  if (!strcmp(what, "signal")) return check_signal();
+  if (!strcmp(what, "flush")) return check_flush();
   fprintf(stderr, "unknown check %s\n", what);
   return 2;
 }

@@ -39,6 +39,13 @@ void *onebin_host_callback(void *program_function);
 /* errno as host code left it on this thread (each world has its own). */
 int onebin_host_errno(void);
 
+/* sigaction for signals whose handler may interrupt host code: the kernel
+ * leaves the interrupted thread pointer in place, so a plain musl handler
+ * would run on glibc's thread block (and musl's errno write would land in
+ * it). Handlers installed here run on musl's. Same arguments as sigaction. */
+struct sigaction;
+int onebin_host_sigaction(int sig, const struct sigaction *act, struct sigaction *old);
+
 /* Flushes the host's stdio buffers: glibc's atexit handlers do not run when
  * the process exits through musl's exit. onebin_host_init registers this
  * with atexit; call it yourself before _exit. */
