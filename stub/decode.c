@@ -6,6 +6,7 @@
 #include <zstd.h>
 
 #include "../formats/xxh64.h"
+#include "log.h"
 
 /* More threads than this only add start-up cost for the sizes we unpack. */
 #define MAX_THREADS 8
@@ -71,6 +72,7 @@ static void run_jobs(struct work *w) {
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   size_t threads = cores < 1 ? 1 : cores > MAX_THREADS ? MAX_THREADS : (size_t)cores;
   if (threads > w->count) threads = w->count ? w->count : 1;
+  debug("decompressing %zu frames on %zu threads", w->count, threads);
   pthread_t ids[MAX_THREADS];
   size_t started = 0;
   for (size_t t = 1; t < threads; t++)

@@ -1,10 +1,21 @@
+#define _POSIX_C_SOURCE 200809L
 #include "log.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <time.h>
+
 int onebin_debug;
+
+double elapsed_ms(void) {
+  static struct timespec start;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  if (!start.tv_sec && !start.tv_nsec) start = now;
+  return (now.tv_sec - start.tv_sec) * 1e3 + (now.tv_nsec - start.tv_nsec) / 1e6;
+}
 
 void debug(const char *format, ...) {
   if (!onebin_debug) return;

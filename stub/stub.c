@@ -114,8 +114,10 @@ int main(int argc, char **argv) {
   const char *self = argc > 0 ? argv[0] : "onebin";
   const char *flag = getenv("ONEBIN_DEBUG");
   onebin_debug = flag && !strcmp(flag, "1");
+  elapsed_ms();
   struct onebin_archive archive;
   map_self(self, &archive);
+  debug("timing: %.2f ms: trailer and index read and checked", elapsed_ms());
   handle_stub_option(argc, argv, &archive);
 
   struct choice choice;
@@ -133,6 +135,7 @@ int main(int argc, char **argv) {
   packed[n > 0 ? n : 0] = 0;
   setenv("ONEBIN_APPDIR", view.dir, 1);
   setenv("ONEBIN_FILE", packed, 1);
+  debug("timing: %.2f ms: exec", elapsed_ms());
   debug("exec %s", program);
   execve(program, argv, environ);
   die("%s: cannot run %s: %s", self, program, strerror(errno));

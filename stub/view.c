@@ -248,8 +248,10 @@ static void materialise(struct view *v, const struct onebin_archive *a, const st
     if (kept(&e, c)) create_entry(v, a, &e, root, files, &count);
   }
   for (size_t k = 0; k < count; k++) jobs[k] = (struct decode_file){&files[k].entry, files[k].content};
+  debug("timing: %.2f ms: %zu files created and mapped", elapsed_ms(), count);
   size_t failed = 0;
   const char *error = decode_files(a, jobs, count, &failed);
+  debug("timing: %.2f ms: decompressed and hashed", elapsed_ms());
   char rel[PATH_SIZE], target[PATH_SIZE + 256];
   if (error) {
     entry_paths(a, &files[failed].entry, root, rel, target);
@@ -259,6 +261,7 @@ static void materialise(struct view *v, const struct onebin_archive *a, const st
     entry_paths(a, &files[k].entry, root, rel, target);
     finish_file(v, rel, target, &files[k], c);
   }
+  debug("timing: %.2f ms: patched, sealed and linked", elapsed_ms());
   free(files);
   free(jobs);
 }

@@ -119,7 +119,8 @@ AppTree collect_app(const PackOptions& options) {
     if (options.entry.empty()) throw PackError(options.app + ": a directory app needs --entry PATH (the program to run)");
     tree.app_root = fs::canonical(options.app).string();
     std::vector<fs::path> children;
-    for (const auto& child : fs::directory_iterator(options.app)) children.push_back(child.path());
+    // From the canonical root: sources must compare equal to app_root's prefix.
+    for (const auto& child : fs::directory_iterator(tree.app_root)) children.push_back(child.path());
     std::sort(children.begin(), children.end());
     for (const auto& child : children) add_path(tree, options, child.string(), child.filename().string());
     tree.libdir = "onebin-libs";
