@@ -241,3 +241,10 @@ uint32_t onebin_version_parse(const char *text) {
   }
   return parts[0] << 20 | parts[1] << 10 | parts[2];
 }
+
+uint32_t onebin_file_name_version(const char *name) {
+  const char *so = strstr(name, ".so.");
+  if (so) return onebin_version_parse(so + 4);
+  const char *dash = strrchr(name, '-');
+  return dash ? onebin_version_parse(dash + 1) : 0;
+}

@@ -20,7 +20,13 @@ extern "C" {
 #define ONEBIN_INDEX_MAX (256u << 20)
 
 enum onebin_type { ONEBIN_FILE = 1, ONEBIN_DIR = 2, ONEBIN_SYMLINK = 3 };
-enum onebin_family { ONEBIN_FAMILY_NONE = 0, ONEBIN_FAMILY_GLIBC = 1, ONEBIN_FAMILY_LIBSTDCXX = 2, ONEBIN_FAMILY_LIBGCC = 3 };
+enum onebin_family {
+  ONEBIN_FAMILY_NONE = 0,
+  ONEBIN_FAMILY_GLIBC = 1,
+  ONEBIN_FAMILY_LIBSTDCXX = 2,
+  ONEBIN_FAMILY_LIBGCC = 3,
+  ONEBIN_FAMILY_SHARED = 4 /* a library host drivers also use: the newer copy by file name wins */
+};
 enum onebin_flags { ONEBIN_PROGRAM = 1, ONEBIN_LIBRARY = 2, ONEBIN_LOADER = 4 };
 
 struct onebin_trailer {
@@ -70,6 +76,10 @@ const char *onebin_read_entry(const struct onebin_archive *archive, const struct
 
 /* Version numbers: "2.34" -> 2 << 20 | 34 << 10 (spec: "version number"). */
 uint32_t onebin_version_parse(const char *text);
+
+/* The version in a library's real file name: libz.so.1.2.13 -> 1.2.13,
+ * libelf-0.188.so -> 0.188; 0 when the name has none. */
+uint32_t onebin_file_name_version(const char *name);
 
 #ifdef __cplusplus
 }

@@ -1,7 +1,10 @@
+#define _DEFAULT_SOURCE
 #include "host_versions.h"
 
 #include <elf.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -90,6 +93,17 @@ uint32_t host_library_version(const char *soname, const char *prefix) {
     }
     close(fd);
     if (version) return version;
+  }
+  return 0;
+}
+
+uint32_t host_file_name_version(const char *soname) {
+  for (size_t i = 0; i < sizeof kLibraryDirs / sizeof *kLibraryDirs; i++) {
+    char path[256], real[PATH_MAX];
+    snprintf(path, sizeof path, "%s/%s", kLibraryDirs[i], soname);
+    if (!realpath(path, real)) continue;
+    const char *name = strrchr(real, '/');
+    return onebin_file_name_version(name ? name + 1 : real);
   }
   return 0;
 }

@@ -10,4 +10,8 @@
 /* 0 when the host has no such library or it defines no version with the prefix. */
 uint32_t host_library_version(const char *soname, const char *prefix);
 
+/* The version in the real file name of the host's copy (formats/README.md,
+ * family 4); 0 when the host has none. */
+uint32_t host_file_name_version(const char *soname);
+
 #endif

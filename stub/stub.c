@@ -72,11 +72,12 @@ static void choose(const struct onebin_archive *a, struct choice *c, char *loade
   c->loader = c->host_glibc ? NULL : loader;
   uint32_t host_cxx = host_library_version("libstdc++.so.6", "GLIBCXX_");
   uint32_t our_cxx = bundled_version(a, ONEBIN_FAMILY_LIBSTDCXX, NULL, 0);
-  c->host_libstdcxx = our_cxx && host_cxx >= our_cxx && c->host_glibc;
+  c->host_libstdcxx = our_cxx && host_cxx >= our_cxx;
   if (our_cxx) debug("libstdc++: host %s, bundled %s -> %s", version_text(host_cxx, t1), version_text(our_cxx, t2), c->host_libstdcxx ? "host" : "bundled");
   uint32_t host_gcc = host_library_version("libgcc_s.so.1", "GCC_");
   uint32_t our_gcc = bundled_version(a, ONEBIN_FAMILY_LIBGCC, NULL, 0);
-  c->host_libgcc = our_gcc && host_gcc >= our_gcc && c->host_glibc;
+  c->host_libgcc = our_gcc && host_gcc >= our_gcc;
+  c->allow_host_copies = 1;
   if (our_gcc) debug("libgcc_s: host %s, bundled %s -> %s", version_text(host_gcc, t1), version_text(our_gcc, t2), c->host_libgcc ? "host" : "bundled");
 }
 

@@ -14,6 +14,7 @@
 
 #include "cleanup.h"
 #include "decode.h"
+#include "host_versions.h"
 #include "log.h"
 
 /* Linux 6.3 flags; musl 1.2.3's headers predate them. */
@@ -204,11 +205,26 @@ static void finish_file(struct view *v, const char *rel, const char *target, str
   link_memfd(v, p->fd, target);
 }
 
-static int kept(const struct onebin_entry *e, const struct choice *c) {
+/* A library host drivers use too: the host's copy when its file name says
+ * it is newer (an older bundled copy could lack what the host's driver needs). */
+static int bundled_is_newer(const struct onebin_archive *a, const struct onebin_entry *e) {
+  char soname[256];
+  const char *path = a->strings + e->path;
+  const char *slash = memrchr(path, '/', e->path_size);
+  const char *name = slash ? slash + 1 : path;
+  snprintf(soname, sizeof soname, "%.*s", (int)(path + e->path_size - name), name);
+  uint32_t host = host_file_name_version(soname);
+  debug("%s: host %u.%u.%u, bundled %u.%u.%u -> %s", soname, host >> 20, (host >> 10) & 1023, host & 1023,
+        e->version >> 20, (e->version >> 10) & 1023, e->version & 1023, host > e->version ? "host" : "bundled");
+  return host <= e->version;
+}
+
+static int kept(const struct onebin_archive *a, const struct onebin_entry *e, const struct choice *c) {
   switch (e->family) {
     case ONEBIN_FAMILY_GLIBC: return !c->host_glibc;
     case ONEBIN_FAMILY_LIBSTDCXX: return !c->host_libstdcxx;
     case ONEBIN_FAMILY_LIBGCC: return !c->host_libgcc;
+    case ONEBIN_FAMILY_SHARED: return !c->allow_host_copies || bundled_is_newer(a, e);
     default: return 1;
   }
 }
@@ -245,7 +261,7 @@ static void materialise(struct view *v, const struct onebin_archive *a, const st
   for (uint32_t i = 0; i < total; i++) {
     struct onebin_entry e;
     onebin_entry_at(a, i, &e);
-    if (kept(&e, c)) create_entry(v, a, &e, root, files, &count);
+    if (kept(a, &e, c)) create_entry(v, a, &e, root, files, &count);
   }
   for (size_t k = 0; k < count; k++) jobs[k] = (struct decode_file){&files[k].entry, files[k].content};
   debug("timing: %.2f ms: %zu files created and mapped", elapsed_ms(), count);
@@ -274,6 +290,6 @@ void view_materialise(struct view *v, const struct onebin_archive *a, const stru
 void view_extract(const struct onebin_archive *a, const char *dir) {
   if (mkdir(dir, 0755) != 0 && errno != EEXIST) die("%s: cannot create: %s", dir, strerror(errno));
   struct view plain = {.exec_allowed = 1, .memfd_allowed = 0};
-  struct choice everything = {0, 0, 0, NULL};
+  struct choice everything = {0, 0, 0, NULL, 0};
   materialise(&plain, a, &everything, dir);
 }

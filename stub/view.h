@@ -23,6 +23,7 @@ struct view {
 struct choice {
   int host_glibc, host_libstdcxx, host_libgcc;
   const char *loader;  /* the bundled loader's path in the tree, or NULL for the host's */
+  int allow_host_copies; /* 1 when host copies may replace bundled ones (not for --onebin-extract) */
 };
 
 /* Picks a base directory ($XDG_RUNTIME_DIR, /dev/shm, /tmp), removes stale

@@ -89,7 +89,9 @@ Prepared prepare(const AppTree& tree, const TreeEntry& entry) {
   out.content = read_file(entry.source);
   if (entry.elf) {
     rewrite_elf(tree, entry, out);
-    out.record.version = newest_version(entry.elf->version_defs, family_version_prefix(entry.family));
+    out.record.version = entry.family == ONEBIN_FAMILY_SHARED
+                             ? onebin_file_name_version(fs::path(entry.source).filename().c_str())
+                             : newest_version(entry.elf->version_defs, family_version_prefix(entry.family));
   }
   out.record.size = out.content.size();
   out.record.hash = onebin_xxh64(out.content.data(), out.content.size(), 0);

@@ -23,6 +23,13 @@ const char* const kGlibcFamily[] = {
     "libdl.so.2",    "librt.so.1",           "libresolv.so.2",  "libutil.so.1",    "libanl.so.1",
     "libnsl.so.1",   "libBrokenLocale.so.1", "libthread_db.so.1", "libc_malloc_debug.so.0", "libnss_*.so.2"};
 
+// Libraries GPU drivers load too: if the host's copy is newer, the host's
+// driver may need it, so the stub takes the newer copy (pressure-vessel's rule).
+const char* const kSharedWithDrivers[] = {
+    "libz.so.1", "libexpat.so.1", "libzstd.so.1", "libelf.so.1", "libffi.so.*", "libLLVM*.so*", "libedit.so.2",
+    "libtinfo.so.6", "libxml2.so.2", "libsensors.so.5", "libbsd.so.0", "libmd.so.0", "libxshmfence.so.1",
+    "liblzma.so.5", "libbz2.so.1.0"};
+
 bool matches_any(const std::vector<std::string>& globs, const std::string& name) {
   return std::any_of(globs.begin(), globs.end(), [&](const auto& g) { return fnmatch(g.c_str(), name.c_str(), 0) == 0; });
 }
@@ -42,6 +49,8 @@ onebin_family library_family(const std::string& soname) {
     if (fnmatch(glob, soname.c_str(), 0) == 0) return ONEBIN_FAMILY_GLIBC;
   if (soname == "libstdc++.so.6") return ONEBIN_FAMILY_LIBSTDCXX;
   if (soname == "libgcc_s.so.1") return ONEBIN_FAMILY_LIBGCC;
+  for (const char* glob : kSharedWithDrivers)
+    if (fnmatch(glob, soname.c_str(), 0) == 0) return ONEBIN_FAMILY_SHARED;
   return ONEBIN_FAMILY_NONE;
 }
 
