@@ -161,3 +161,10 @@ TEST_CASE("version numbers compare like versions") {
   CHECK(onebin_version_parse("2.41") > onebin_version_parse("2.9"));
   CHECK(onebin_version_parse("PRIVATE") == 0);
 }
+
+TEST_CASE("library versions are read from real file names") {
+  CHECK(onebin_file_name_version("libz.so.1.2.13") == onebin_version_parse("1.2.13"));
+  CHECK(onebin_file_name_version("libelf-0.188.so") == onebin_version_parse("0.188"));
+  CHECK(onebin_file_name_version("libzstd.so.1.5.4") > onebin_file_name_version("libzstd.so.1.4.8"));
+  CHECK(onebin_file_name_version("libfoo.so") == 0);
+}
