@@ -63,6 +63,7 @@ void onebin_entry_encode(const struct onebin_entry *e, uint8_t out[ONEBIN_ENTRY_
   put64(out + 64, e->runpath_slot);
   put32(out + 72, e->interp_slot_size);
   put32(out + 76, e->interp_slot);
+  put64(out + 80, e->frame_offset);
 }
 
 const char *onebin_trailer_decode(const uint8_t b[ONEBIN_TRAILER_SIZE], uint64_t file_size,
@@ -104,6 +105,7 @@ void onebin_entry_at(const struct onebin_archive *a, uint32_t i, struct onebin_e
   e->runpath_slot = get64(p + 64);
   e->interp_slot_size = get32(p + 72);
   e->interp_slot = get32(p + 76);
+  e->frame_offset = get64(p + 80);
 }
 
 /* Relative, no empty, "." or ".." component, no NUL: safe to join to a directory. */
@@ -133,6 +135,10 @@ static const char *check_entry(const struct onebin_archive *a, const struct oneb
   if (e->data > payload || e->data_size > payload - e->data) return "corrupted index (data out of range)";
   if (!slot_fits(e->runpath_slot, e->runpath_slot_size, e->size) || !slot_fits(e->interp_slot, e->interp_slot_size, e->size))
     return "corrupted index (slot out of range)";
+  if ((e->flags & ONEBIN_SHARED_FRAME) &&
+      (e->frame_offset > ONEBIN_SHARED_FRAME_MAX || e->size > ONEBIN_SHARED_FRAME_MAX - e->frame_offset ||
+       (e->flags & (ONEBIN_PROGRAM | ONEBIN_LIBRARY | ONEBIN_LOADER))))
+    return "corrupted index (bad shared frame)";
   return NULL;
 }
 
@@ -221,8 +227,24 @@ void onebin_close(struct onebin_archive *a) {
   a->dctx = NULL;
 }
 
+/* A file in a frame shared with other small files: decode the frame, copy the slice. */
+static const char *read_shared(const struct onebin_archive *a, const struct onebin_entry *e, void *dest) {
+  const uint8_t *src = a->file + a->trailer.payload_offset + e->data;
+  uint8_t *frame = malloc(ONEBIN_SHARED_FRAME_MAX);
+  if (!frame) return "out of memory";
+  size_t n = ZSTD_decompressDCtx(a->dctx, frame, ONEBIN_SHARED_FRAME_MAX, src, e->data_size);
+  const char *error = NULL;
+  if (ZSTD_isError(n) || e->frame_offset + e->size > n) error = "corrupted file data (does not decompress)";
+  else memcpy(dest, frame + e->frame_offset, e->size);
+  free(frame);
+  return error;
+}
+
 const char *onebin_read_entry(const struct onebin_archive *a, const struct onebin_entry *e, void *dest) {
-  if (e->size > 0) {
+  if (e->flags & ONEBIN_SHARED_FRAME) {
+    const char *error = read_shared(a, e, dest);
+    if (error) return error;
+  } else if (e->size > 0) {
     const uint8_t *src = a->file + a->trailer.payload_offset + e->data;
     /* One call decodes all of the file's frames (they are back to back). */
     size_t n = ZSTD_decompressDCtx(a->dctx, dest, e->size, src, e->data_size);

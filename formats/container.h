@@ -15,7 +15,7 @@ extern "C" {
 #define ONEBIN_FORMAT_VERSION 1u
 #define ONEBIN_TRAILER_SIZE 64u
 #define ONEBIN_INDEX_HEADER_SIZE 32u
-#define ONEBIN_ENTRY_SIZE 80u
+#define ONEBIN_ENTRY_SIZE 88u
 #define ONEBIN_FRAME_CONTENT_MAX (4u << 20)
 #define ONEBIN_INDEX_MAX (256u << 20)
 
@@ -27,7 +27,8 @@ enum onebin_family {
   ONEBIN_FAMILY_LIBGCC = 3,
   ONEBIN_FAMILY_SHARED = 4 /* a library host drivers also use: the newer copy by file name wins */
 };
-enum onebin_flags { ONEBIN_PROGRAM = 1, ONEBIN_LIBRARY = 2, ONEBIN_LOADER = 4 };
+enum onebin_flags { ONEBIN_PROGRAM = 1, ONEBIN_LIBRARY = 2, ONEBIN_LOADER = 4, ONEBIN_SHARED_FRAME = 8 };
+#define ONEBIN_SHARED_FRAME_MAX (1u << 20) /* content of a frame shared by small files */
 
 struct onebin_trailer {
   uint32_t version, flags;
@@ -46,6 +47,7 @@ struct onebin_entry {
   uint32_t version, runpath_slot_size;
   uint64_t runpath_slot;
   uint32_t interp_slot_size, interp_slot;
+  uint64_t frame_offset; /* ONEBIN_SHARED_FRAME: where the content starts in the frame's content */
 };
 
 struct ZSTD_DCtx_s;

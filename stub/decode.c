@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include <zstd.h>
 
@@ -14,12 +15,14 @@
 struct job {
   const uint8_t *src;
   size_t src_size;
-  uint8_t *dest;
+  uint8_t *dest;    /* NULL for a shared frame: its members get slices */
   size_t dest_size;
-  size_t file;
+  size_t file;      /* the (first) file the frame belongs to */
+  size_t last;      /* shared frame: one past its last member in the file list */
 };
 
 struct work {
+  const struct decode_file *files;
   struct job *jobs;
   size_t count, next;
   const char *error;
@@ -38,7 +41,7 @@ static long split_frames(const struct onebin_archive *a, const struct decode_fil
     if (ZSTD_isError(frame) || content == ZSTD_CONTENTSIZE_UNKNOWN || content == ZSTD_CONTENTSIZE_ERROR ||
         content > f->entry->size - produced)
       return -1;
-    if (jobs) jobs[n] = (struct job){src, frame, f->dest + produced, (size_t)content, file};
+    if (jobs) jobs[n] = (struct job){src, frame, f->dest + produced, (size_t)content, file, file + 1};
     src += frame;
     left -= frame;
     produced += content;
@@ -47,23 +50,54 @@ static long split_frames(const struct onebin_archive *a, const struct decode_fil
   return produced == f->entry->size ? n : -1;
 }
 
+/* Members of one shared frame are consecutive among the shared files
+ * (formats/README.md); returns one past the last member of the frame at i. */
+static size_t shared_end(const struct decode_file *files, size_t count, size_t i) {
+  size_t end = i + 1;
+  while (end < count && (files[end].entry->flags & ONEBIN_SHARED_FRAME) && files[end].entry->data == files[i].entry->data) end++;
+  return end;
+}
+
 static void fail(struct work *w, const char *reason, size_t file) {
   const char *expected = NULL;
   if (__atomic_compare_exchange_n(&w->error, &expected, reason, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) w->failed = file;
 }
 
+static void decode_shared(struct work *w, const struct job *j, ZSTD_DCtx *dctx, uint8_t *buffer) {
+  size_t n = ZSTD_decompressDCtx(dctx, buffer, ONEBIN_SHARED_FRAME_MAX, j->src, j->src_size);
+  if (ZSTD_isError(n)) {
+    fail(w, "corrupted file data (does not decompress)", j->file);
+    return;
+  }
+  for (size_t m = j->file; m < j->last; m++) {
+    const struct onebin_entry *e = w->files[m].entry;
+    if (e->frame_offset + e->size > n) fail(w, "corrupted file data (shared frame too short)", m);
+    else memcpy(w->files[m].dest, buffer + e->frame_offset, e->size);
+  }
+}
+
 static void *worker(void *arg) {
   struct work *w = arg;
   ZSTD_DCtx *dctx = ZSTD_createDCtx();
+  uint8_t *buffer = NULL; /* for shared frames, allocated at the first one */
   if (!dctx) {
     fail(w, "out of memory for a decoder", 0);
     return NULL;
   }
   for (size_t i; (i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->count;) {
     const struct job *j = &w->jobs[i];
+    if (!j->dest && !buffer && !(buffer = malloc(ONEBIN_SHARED_FRAME_MAX))) {
+      fail(w, "out of memory", j->file);
+      break;
+    }
+    if (!j->dest) {
+      decode_shared(w, j, dctx, buffer);
+      continue;
+    }
     size_t n = ZSTD_decompressDCtx(dctx, j->dest, j->dest_size, j->src, j->src_size);
     if (ZSTD_isError(n) || n != j->dest_size) fail(w, "corrupted file data (does not decompress)", j->file);
   }
+  free(buffer);
   ZSTD_freeDCtx(dctx);
   return NULL;
 }
@@ -81,19 +115,37 @@ static void run_jobs(struct work *w) {
   for (size_t t = 0; t < started; t++) pthread_join(ids[t], NULL);
 }
 
-const char *decode_files(const struct onebin_archive *a, const struct decode_file *files, size_t count, size_t *failed) {
-  size_t total = 0;
-  for (size_t i = 0; i < count; i++) {
-    long n = split_frames(a, &files[i], i, NULL);
+/* Jobs for all files (jobs NULL: only counts). -1 with *failed set if a file's frames do not match the index. */
+static long make_jobs(const struct onebin_archive *a, const struct decode_file *files, size_t count, struct job *jobs,
+                      size_t *failed) {
+  long total = 0;
+  for (size_t i = 0; i < count;) {
+    if (files[i].entry->flags & ONEBIN_SHARED_FRAME) {
+      size_t end = shared_end(files, count, i);
+      if (jobs)
+        jobs[total] = (struct job){a->file + a->trailer.payload_offset + files[i].entry->data, files[i].entry->data_size,
+                                   NULL, 0, i, end};
+      total++;
+      i = end;
+      continue;
+    }
+    long n = split_frames(a, &files[i], i, jobs ? jobs + total : NULL);
     if (n < 0) {
       *failed = i;
-      return "corrupted file data (frames do not match the index)";
+      return -1;
     }
-    total += (size_t)n;
+    total += n;
+    i++;
   }
-  struct work w = {malloc((total ? total : 1) * sizeof(struct job)), total, 0, NULL, 0};
+  return total;
+}
+
+const char *decode_files(const struct onebin_archive *a, const struct decode_file *files, size_t count, size_t *failed) {
+  long total = make_jobs(a, files, count, NULL, failed);
+  if (total < 0) return "corrupted file data (frames do not match the index)";
+  struct work w = {files, malloc((total ? (size_t)total : 1) * sizeof(struct job)), (size_t)total, 0, NULL, 0};
   if (!w.jobs) return "out of memory";
-  for (size_t i = 0, at = 0; i < count; i++) at += (size_t)split_frames(a, &files[i], i, w.jobs + at);
+  make_jobs(a, files, count, w.jobs, failed);
   run_jobs(&w);
   free(w.jobs);
   for (size_t i = 0; !w.error && i < count; i++)

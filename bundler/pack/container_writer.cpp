@@ -22,6 +22,17 @@ struct Prepared {
   std::vector<uint8_t> content;
   onebin_entry record{};
   std::vector<std::vector<uint8_t>> frames;
+  int shared = -1;  // index of the shared frame holding this small file
+};
+
+// Small data files are compressed together (formats/README.md, "Shared frames").
+constexpr size_t kSmallFile = 64 * 1024;
+
+struct SharedFrame {
+  std::vector<uint8_t> content;
+  std::vector<std::vector<uint8_t>> frames;  // exactly one
+  uint64_t data = 0, data_size = 0;
+  bool written = false;
 };
 
 std::vector<uint8_t> read_file(const std::string& path) {
@@ -98,22 +109,42 @@ Prepared prepare(const AppTree& tree, const TreeEntry& entry) {
   return out;
 }
 
+// Consecutive small files (in index order) fill shared frames of up to 1 MiB.
+std::vector<SharedFrame> group_small_files(std::vector<Prepared>& files) {
+  std::vector<SharedFrame> groups;
+  for (auto& file : files) {
+    size_t size = file.content.size();
+    if (file.record.type != ONEBIN_FILE || file.record.flags != 0 || size == 0 || size >= kSmallFile) continue;
+    if (groups.empty() || groups.back().content.size() + size > ONEBIN_SHARED_FRAME_MAX) groups.emplace_back();
+    file.shared = static_cast<int>(groups.size() - 1);
+    file.record.flags |= ONEBIN_SHARED_FRAME;
+    file.record.frame_offset = groups.back().content.size();
+    groups.back().content.insert(groups.back().content.end(), file.content.begin(), file.content.end());
+  }
+  return groups;
+}
+
 struct Chunk {
-  Prepared* file;
-  size_t frame;
-  size_t offset, size;
+  const uint8_t* src;
+  size_t size;
+  std::vector<uint8_t>* out;
 };
 
+// Cuts content into frames of at most 4 MiB, each a compression job.
+void add_chunks(std::vector<Chunk>& chunks, const std::vector<uint8_t>& content, std::vector<std::vector<uint8_t>>& frames) {
+  size_t count = (content.size() + ONEBIN_FRAME_CONTENT_MAX - 1) / ONEBIN_FRAME_CONTENT_MAX;
+  frames.resize(count);
+  for (size_t i = 0; i < count; ++i)
+    chunks.push_back({content.data() + i * ONEBIN_FRAME_CONTENT_MAX,
+                      std::min<size_t>(ONEBIN_FRAME_CONTENT_MAX, content.size() - i * ONEBIN_FRAME_CONTENT_MAX), &frames[i]});
+}
+
 // Frames are independent, so every core compresses its own share.
-void compress_all(std::vector<Prepared>& files, int level) {
+void compress_all(std::vector<Prepared>& files, std::vector<SharedFrame>& groups, int level) {
   std::vector<Chunk> chunks;
-  for (auto& file : files) {
-    size_t count = (file.content.size() + ONEBIN_FRAME_CONTENT_MAX - 1) / ONEBIN_FRAME_CONTENT_MAX;
-    file.frames.resize(count);
-    for (size_t i = 0; i < count; ++i)
-      chunks.push_back({&file, i, i * ONEBIN_FRAME_CONTENT_MAX,
-                        std::min<size_t>(ONEBIN_FRAME_CONTENT_MAX, file.content.size() - i * ONEBIN_FRAME_CONTENT_MAX)});
-  }
+  for (auto& file : files)
+    if (file.shared < 0) add_chunks(chunks, file.content, file.frames);
+  for (auto& group : groups) add_chunks(chunks, group.content, group.frames);
   // Large chunks first, so one big file does not finish last on one core.
   std::sort(chunks.begin(), chunks.end(), [](const Chunk& a, const Chunk& b) { return a.size > b.size; });
   std::atomic<size_t> next{0};
@@ -121,9 +152,9 @@ void compress_all(std::vector<Prepared>& files, int level) {
     ZSTD_CCtx* ctx = ZSTD_createCCtx();
     for (size_t i; (i = next++) < chunks.size();) {
       const Chunk& c = chunks[i];
-      auto& frame = c.file->frames[c.frame];
+      auto& frame = *c.out;
       frame.resize(ZSTD_compressBound(c.size));
-      size_t n = ZSTD_compressCCtx(ctx, frame.data(), frame.size(), c.file->content.data() + c.offset, c.size, level);
+      size_t n = ZSTD_compressCCtx(ctx, frame.data(), frame.size(), c.src, c.size, level);
       if (ZSTD_isError(n)) std::terminate();  // only on out-of-memory: the bound is always enough
       frame.resize(n);
     }
@@ -189,13 +220,25 @@ std::vector<uint8_t> build_packed_file(const AppTree& unsorted, const std::vecto
   const AppTree tree = sorted(unsorted);
   std::vector<Prepared> files;
   for (const auto& entry : tree.entries) files.push_back(prepare(tree, entry));
-  compress_all(files, level);
+  std::vector<SharedFrame> groups = group_small_files(files);
+  compress_all(files, groups, level);
   std::vector<uint8_t> out = stub;
   onebin_trailer trailer{ONEBIN_FORMAT_VERSION, 0, out.size(), 0, 0, 0, 0};
+  auto append_frames = [&](const std::vector<std::vector<uint8_t>>& frames, uint64_t& data, uint64_t& data_size) {
+    data = out.size() - trailer.payload_offset;
+    for (const auto& frame : frames) out.insert(out.end(), frame.begin(), frame.end());
+    data_size = out.size() - trailer.payload_offset - data;
+  };
   for (auto& file : files) {
-    file.record.data = out.size() - trailer.payload_offset;
-    for (const auto& frame : file.frames) out.insert(out.end(), frame.begin(), frame.end());
-    file.record.data_size = out.size() - trailer.payload_offset - file.record.data;
+    if (file.shared >= 0) {
+      SharedFrame& group = groups[file.shared];
+      if (!group.written) append_frames(group.frames, group.data, group.data_size);
+      group.written = true;
+      file.record.data = group.data;
+      file.record.data_size = group.data_size;
+    } else {
+      append_frames(file.frames, file.record.data, file.record.data_size);
+    }
     file.content = {};
   }
   std::vector<uint8_t> index = encode_index(tree, files);
