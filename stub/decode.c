@@ -50,12 +50,19 @@ static long split_frames(const struct onebin_archive *a, const struct decode_fil
   return produced == f->entry->size ? n : -1;
 }
 
+static int is_shared(const struct decode_file *f) { return (f->entry->flags & ONEBIN_SHARED_FRAME) != 0; }
+
 /* Members of one shared frame are consecutive among the shared files
- * (formats/README.md); returns one past the last member of the frame at i. */
+ * (formats/README.md), though other files may lie between them; returns one
+ * past the last member of the frame at i. */
 static size_t shared_end(const struct decode_file *files, size_t count, size_t i) {
-  size_t end = i + 1;
-  while (end < count && (files[end].entry->flags & ONEBIN_SHARED_FRAME) && files[end].entry->data == files[i].entry->data) end++;
-  return end;
+  size_t end = i + 1, last = i;
+  for (; end < count; end++) {
+    if (!is_shared(&files[end])) continue;
+    if (files[end].entry->data != files[i].entry->data) break;
+    last = end;
+  }
+  return last + 1;
 }
 
 static void fail(struct work *w, const char *reason, size_t file) {
@@ -71,6 +78,7 @@ static void decode_shared(struct work *w, const struct job *j, ZSTD_DCtx *dctx, 
   }
   for (size_t m = j->file; m < j->last; m++) {
     const struct onebin_entry *e = w->files[m].entry;
+    if (!is_shared(&w->files[m]) || e->data != w->files[j->file].entry->data) continue;
     if (e->frame_offset + e->size > n) fail(w, "corrupted file data (shared frame too short)", m);
     else memcpy(w->files[m].dest, buffer + e->frame_offset, e->size);
   }
@@ -119,14 +127,17 @@ static void run_jobs(struct work *w) {
 static long make_jobs(const struct onebin_archive *a, const struct decode_file *files, size_t count, struct job *jobs,
                       size_t *failed) {
   long total = 0;
+  const struct onebin_entry *frame = NULL; /* the shared frame of the last job made for one */
   for (size_t i = 0; i < count;) {
-    if (files[i].entry->flags & ONEBIN_SHARED_FRAME) {
-      size_t end = shared_end(files, count, i);
-      if (jobs)
-        jobs[total] = (struct job){a->file + a->trailer.payload_offset + files[i].entry->data, files[i].entry->data_size,
-                                   NULL, 0, i, end};
-      total++;
-      i = end;
+    if (is_shared(&files[i])) {
+      if (!frame || frame->data != files[i].entry->data) {
+        frame = files[i].entry;
+        if (jobs)
+          jobs[total] = (struct job){a->file + a->trailer.payload_offset + frame->data, frame->data_size, NULL, 0, i,
+                                     shared_end(files, count, i)};
+        total++;
+      }
+      i++;
       continue;
     }
     long n = split_frames(a, &files[i], i, jobs ? jobs + total : NULL);

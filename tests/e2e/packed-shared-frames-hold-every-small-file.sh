@@ -1,0 +1,17 @@
+. "$(dirname "$0")/common.inc"
+# Small files share frames, with a large file between members of one frame;
+# the running app (a packed dash) and onebin extract both see every byte.
+mkdir -p "$t/data"
+for i in 1 3 5; do head -c $((i * 1000)) /dev/urandom > "$t/data/$i.small"; done
+head -c 300000 /dev/urandom > "$t/data/2.large"
+head -c 70000 /dev/urandom > "$t/data/4.medium"
+adds=()
+for f in "$t"/data/*; do adds+=(--add "$f:data/$(basename "$f")"); done
+pack /bin/dash "$t/sh.run" "${adds[@]}"
+"$ONEBIN" inspect --json "$t/sh.run" > "$t/json"
+(cd "$t/data" && md5sum *) > "$t/want"
+"$t/sh.run" -c 'cd "$ONEBIN_APPDIR/data" && md5sum *' > "$t/got" || fail "packed dash failed"
+diff "$t/want" "$t/got" || fail "content differs in the running app"
+"$ONEBIN" extract "$t/sh.run" "$t/tree" > /dev/null
+(cd "$t/tree/data" && md5sum *) > "$t/got"
+diff "$t/want" "$t/got" || fail "content differs after extract"
