@@ -4,7 +4,7 @@ pack /usr/bin/sleep "$t/sleep.run"
 app=$!
 sleep 0.5
 # The clean-up process is the stub forked before exec: its executable is the packed file.
-watchers=$(for p in $(pgrep -x sleep.run); do echo $p; done)
+watchers=$(pgrep -x sleep.run || true)
 [[ -n "$watchers" ]] || fail "no clean-up process found"
 kill -9 $watchers $app
 wait $app 2>/dev/null || true
