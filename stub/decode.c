@@ -23,31 +23,45 @@ struct job {
 
 struct work {
   const struct decode_file *files;
+  size_t file_count;
   struct job *jobs;
-  size_t count, next;
+  size_t count, capacity, next;
   const char *error;
   size_t failed;
 };
 
-/* Splits one file's data into frames; returns jobs added or -1 if the frame
- * headers do not add up to the file's size. jobs may be NULL to count. */
-static long split_frames(const struct onebin_archive *a, const struct decode_file *f, size_t file, struct job *jobs) {
+/* Appends a job, growing the list by doubling: jobs are made in one pass over
+ * the frame headers. 0 on success, -1 when out of memory. */
+static int add_job(struct work *w, struct job job) {
+  if (w->count == w->capacity) {
+    size_t capacity = w->capacity ? 2 * w->capacity : 256;
+    struct job *more = realloc(w->jobs, capacity * sizeof *more);
+    if (!more) return -1;
+    w->jobs = more;
+    w->capacity = capacity;
+  }
+  w->jobs[w->count++] = job;
+  return 0;
+}
+
+/* One job per frame of a file; -1 if the frame headers do not add up to the
+ * file's size (or memory runs out). */
+static int split_frames(const struct onebin_archive *a, struct work *w, size_t file) {
+  const struct decode_file *f = &w->files[file];
   const uint8_t *src = a->file + a->trailer.payload_offset + f->entry->data;
   uint64_t left = f->entry->data_size, produced = 0;
-  long n = 0;
   while (left > 0) {
     size_t frame = ZSTD_findFrameCompressedSize(src, left);
     unsigned long long content = ZSTD_getFrameContentSize(src, left);
     if (ZSTD_isError(frame) || content == ZSTD_CONTENTSIZE_UNKNOWN || content == ZSTD_CONTENTSIZE_ERROR ||
         content > f->entry->size - produced)
       return -1;
-    if (jobs) jobs[n] = (struct job){src, frame, f->dest + produced, (size_t)content, file, file + 1};
+    if (add_job(w, (struct job){src, frame, f->dest + produced, (size_t)content, file, file + 1}) != 0) return -1;
     src += frame;
     left -= frame;
     produced += content;
-    n++;
   }
-  return produced == f->entry->size ? n : -1;
+  return produced == f->entry->size ? 0 : -1;
 }
 
 static int is_shared(const struct decode_file *f) { return (f->entry->flags & ONEBIN_SHARED_FRAME) != 0; }
@@ -110,57 +124,62 @@ static void *worker(void *arg) {
   return NULL;
 }
 
-static void run_jobs(struct work *w) {
+/* Checks files' hashes, taking files from the same counter as the decoders took frames. */
+static void *hasher(void *arg) {
+  struct work *w = arg;
+  for (size_t i; (i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->file_count;) {
+    const struct decode_file *f = &w->files[i];
+    if (onebin_xxh64(f->dest, f->entry->size, 0) != f->entry->hash) fail(w, "corrupted file data (hash mismatch)", i);
+  }
+  return NULL;
+}
+
+/* Runs `fn` on up to one thread per core (this thread included) for `items` items. */
+static void run_on_cores(struct work *w, void *(*fn)(void *), size_t items) {
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   size_t threads = cores < 1 ? 1 : cores > MAX_THREADS ? MAX_THREADS : (size_t)cores;
-  if (threads > w->count) threads = w->count ? w->count : 1;
-  debug("decompressing %zu frames on %zu threads", w->count, threads);
+  if (threads > items) threads = items ? items : 1;
   pthread_t ids[MAX_THREADS];
   size_t started = 0;
+  w->next = 0;
   for (size_t t = 1; t < threads; t++)
-    if (pthread_create(&ids[started], NULL, worker, w) == 0) started++;
-  worker(w);  /* this thread works too */
+    if (pthread_create(&ids[started], NULL, fn, w) == 0) started++;
+  fn(w);
   for (size_t t = 0; t < started; t++) pthread_join(ids[t], NULL);
 }
 
-/* Jobs for all files (jobs NULL: only counts). -1 with *failed set if a file's frames do not match the index. */
-static long make_jobs(const struct onebin_archive *a, const struct decode_file *files, size_t count, struct job *jobs,
-                      size_t *failed) {
-  long total = 0;
+/* One job per frame, shared frames once. -1 with *failed set if a file's
+ * frames do not match the index. */
+static int make_jobs(const struct onebin_archive *a, struct work *w, size_t *failed) {
   const struct onebin_entry *frame = NULL; /* the shared frame of the last job made for one */
-  for (size_t i = 0; i < count;) {
-    if (is_shared(&files[i])) {
-      if (!frame || frame->data != files[i].entry->data) {
-        frame = files[i].entry;
-        if (jobs)
-          jobs[total] = (struct job){a->file + a->trailer.payload_offset + frame->data, frame->data_size, NULL, 0, i,
-                                     shared_end(files, count, i)};
-        total++;
-      }
-      i++;
-      continue;
+  for (size_t i = 0; i < w->file_count; i++) {
+    const struct decode_file *f = &w->files[i];
+    int error = 0;
+    if (!is_shared(f)) {
+      error = split_frames(a, w, i);
+    } else if (!frame || frame->data != f->entry->data) {
+      frame = f->entry;
+      error = add_job(w, (struct job){a->file + a->trailer.payload_offset + frame->data, frame->data_size, NULL, 0, i,
+                                      shared_end(w->files, w->file_count, i)});
     }
-    long n = split_frames(a, &files[i], i, jobs ? jobs + total : NULL);
-    if (n < 0) {
+    if (error) {
       *failed = i;
       return -1;
     }
-    total += n;
-    i++;
   }
-  return total;
+  return 0;
 }
 
 const char *decode_files(const struct onebin_archive *a, const struct decode_file *files, size_t count, size_t *failed) {
-  long total = make_jobs(a, files, count, NULL, failed);
-  if (total < 0) return "corrupted file data (frames do not match the index)";
-  struct work w = {files, malloc((total ? (size_t)total : 1) * sizeof(struct job)), (size_t)total, 0, NULL, 0};
-  if (!w.jobs) return "out of memory";
-  make_jobs(a, files, count, w.jobs, failed);
-  run_jobs(&w);
+  struct work w = {.files = files, .file_count = count};
+  if (make_jobs(a, &w, failed) != 0) {
+    free(w.jobs);
+    return "corrupted file data (frames do not match the index)";
+  }
+  debug("decompressing %zu frames", w.count);
+  run_on_cores(&w, worker, w.count);
   free(w.jobs);
-  for (size_t i = 0; !w.error && i < count; i++)
-    if (onebin_xxh64(files[i].dest, files[i].entry->size, 0) != files[i].entry->hash) fail(&w, "corrupted file data (hash mismatch)", i);
+  if (!w.error) run_on_cores(&w, hasher, count);
   *failed = w.failed;
   return w.error;
 }

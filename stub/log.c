@@ -17,14 +17,19 @@ double elapsed_ms(void) {
   return (now.tv_sec - start.tv_sec) * 1e3 + (now.tv_nsec - start.tv_nsec) / 1e6;
 }
 
-void debug(const char *format, ...) {
-  if (!onebin_debug) return;
+void debug_print(const char *format, ...) {
   va_list args;
   va_start(args, format);
   fputs("onebin: ", stderr);
   vfprintf(stderr, format, args);
   fputc('\n', stderr);
   va_end(args);
+}
+
+const char *version_text(unsigned v, char out[32]) {
+  if (!v) return "none";
+  snprintf(out, 32, "%u.%u.%u", v >> 20, (v >> 10) & 1023, v & 1023);
+  return out;
 }
 
 /* 127, like a shell that cannot run a program: nothing of the app ran. */

@@ -7,7 +7,16 @@ extern int onebin_debug; /* ONEBIN_DEBUG=1: print each launch decision */
 /* Milliseconds since the stub started, for ONEBIN_DEBUG's timing lines. */
 double elapsed_ms(void);
 
-void debug(const char *format, ...) __attribute__((format(printf, 1, 2)));
+void debug_print(const char *format, ...) __attribute__((format(printf, 1, 2)));
+/* A macro so that the arguments (clock reads, version look-ups) cost nothing
+ * on the start-up path when ONEBIN_DEBUG is off. */
+#define debug(...)                              \
+  do {                                          \
+    if (onebin_debug) debug_print(__VA_ARGS__); \
+  } while (0)
+
+/* "2.36.0" for a version number (formats/README.md), "none" for 0. */
+const char *version_text(unsigned version, char out[32]);
 _Noreturn void die(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -37,58 +37,61 @@ static void entry_path(const struct onebin_archive *a, uint32_t i, char *out, si
   snprintf(out, size, "%.*s", (int)e.path_size, a->strings + e.path);
 }
 
-/* The bundled copy of a family: its newest defined version and, for glibc, its loader. */
-static uint32_t bundled_version(const struct onebin_archive *a, int family, char *loader, size_t loader_size) {
-  uint32_t version = 0;
+/* What the bundle holds of each libc family, read in one pass over the index. */
+struct bundled {
+  uint32_t version[4]; /* by family: newest version defined (formats/README.md) */
+  char loader[4096];   /* path of the bundled glibc loader, "" if none */
+};
+
+static void scan_bundle(const struct onebin_archive *a, struct bundled *b) {
+  memset(b, 0, sizeof *b);
   for (uint32_t i = 0; i < a->header.entry_count; i++) {
     struct onebin_entry e;
     onebin_entry_at(a, i, &e);
-    if (e.family == family && e.version > version) version = e.version;
-    if (loader && (e.flags & ONEBIN_LOADER)) entry_path(a, i, loader, loader_size);
+    if (e.family < 4 && e.version > b->version[e.family]) b->version[e.family] = e.version;
+    if (e.flags & ONEBIN_LOADER) entry_path(a, i, b->loader, sizeof b->loader);
   }
-  return version;
 }
 
-static const char *version_text(uint32_t v, char *out) {
-  if (!v) return "none";
-  sprintf(out, "%u.%u.%u", v >> 20, (v >> 10) & 1023, v & 1023);
-  return out;
+/* The host's copy only when the bundle has one too: no look-up otherwise. */
+static int host_is_newer(const char *soname, const char *prefix, uint32_t bundled) {
+  if (!bundled) return 0;
+  uint32_t host = host_library_version(soname, prefix);
+  char t1[32], t2[32];
+  debug("%s: host %s, bundled %s -> %s", soname, version_text(host, t1), version_text(bundled, t2),
+        host >= bundled ? "host" : "bundled");
+  return host >= bundled;
 }
 
 /* glibc: the host's when it is at least what the bundle needs. libstdc++ and
  * libgcc_s: whichever copy is newer. Each decision is logged. */
-static void choose(const struct onebin_archive *a, struct choice *c, char *loader, size_t loader_size) {
+static void choose(const struct onebin_archive *a, struct choice *c, struct bundled *b) {
   char t1[32], t2[32];
-  loader[0] = 0;
-  uint32_t needed = a->header.glibc_needed;
+  scan_bundle(a, b);
+  uint32_t needed = a->header.glibc_needed, bundled = b->version[ONEBIN_FAMILY_GLIBC];
   uint32_t host = access(HOST_LOADER, X_OK) == 0 ? host_library_version("libc.so.6", "GLIBC_") : 0;
-  uint32_t bundled = bundled_version(a, ONEBIN_FAMILY_GLIBC, loader, loader_size);
   c->host_glibc = host && host >= needed;
   debug("glibc: bundle needs %s, host has %s, bundled %s -> %s", version_text(needed, t1), version_text(host, t2),
         bundled ? "yes" : "no", c->host_glibc ? "host" : "bundled");
-  if (!c->host_glibc && (!bundled || !loader[0]))
+  if (!c->host_glibc && (!bundled || !b->loader[0]))
     die("this app needs glibc %s; the host has %s and the bundle has no glibc of its own", version_text(needed, t1),
         version_text(host, t2));
-  c->loader = c->host_glibc ? NULL : loader;
-  uint32_t host_cxx = host_library_version("libstdc++.so.6", "GLIBCXX_");
-  uint32_t our_cxx = bundled_version(a, ONEBIN_FAMILY_LIBSTDCXX, NULL, 0);
-  c->host_libstdcxx = our_cxx && host_cxx >= our_cxx;
-  if (our_cxx) debug("libstdc++: host %s, bundled %s -> %s", version_text(host_cxx, t1), version_text(our_cxx, t2), c->host_libstdcxx ? "host" : "bundled");
-  uint32_t host_gcc = host_library_version("libgcc_s.so.1", "GCC_");
-  uint32_t our_gcc = bundled_version(a, ONEBIN_FAMILY_LIBGCC, NULL, 0);
-  c->host_libgcc = our_gcc && host_gcc >= our_gcc;
+  c->loader = c->host_glibc ? NULL : b->loader;
+  c->host_libstdcxx = host_is_newer("libstdc++.so.6", "GLIBCXX_", b->version[ONEBIN_FAMILY_LIBSTDCXX]);
+  c->host_libgcc = host_is_newer("libgcc_s.so.1", "GCC_", b->version[ONEBIN_FAMILY_LIBGCC]);
   c->allow_host_copies = 1;
-  if (our_gcc) debug("libgcc_s: host %s, bundled %s -> %s", version_text(host_gcc, t1), version_text(our_gcc, t2), c->host_libgcc ? "host" : "bundled");
 }
 
 static void print_info(const struct onebin_archive *a) {
-  char main_path[4096], loader[4096], t[32];
+  char main_path[4096], t[32];
+  struct bundled b;
+  scan_bundle(a, &b);
   entry_path(a, a->header.main_entry, main_path, sizeof main_path);
   printf("format: onebin %u\n", a->trailer.version);
   printf("entries: %u\n", a->header.entry_count);
   printf("main: %s\n", main_path);
   printf("glibc needed: %s\n", version_text(a->header.glibc_needed, t));
-  printf("glibc bundled: %s\n", version_text(bundled_version(a, ONEBIN_FAMILY_GLIBC, loader, sizeof loader), t));
+  printf("glibc bundled: %s\n", version_text(b.version[ONEBIN_FAMILY_GLIBC], t));
   printf("glibc on this host: %s\n", version_text(host_library_version("libc.so.6", "GLIBC_"), t));
 }
 
@@ -122,8 +125,9 @@ int main(int argc, char **argv) {
   handle_stub_option(argc, argv, &archive);
 
   struct choice choice;
-  char loader[4096], program[8448], packed[4096];
-  choose(&archive, &choice, loader, sizeof loader);
+  static struct bundled bundled; /* choice.loader points into it */
+  char program[8448], packed[4096];
+  choose(&archive, &choice, &bundled);
   struct view view;
   view_create(&view);
   start_watcher(view.dir);

@@ -214,8 +214,9 @@ static int bundled_is_newer(const struct onebin_archive *a, const struct onebin_
   const char *name = slash ? slash + 1 : path;
   snprintf(soname, sizeof soname, "%.*s", (int)(path + e->path_size - name), name);
   uint32_t host = host_file_name_version(soname);
-  debug("%s: host %u.%u.%u, bundled %u.%u.%u -> %s", soname, host >> 20, (host >> 10) & 1023, host & 1023,
-        e->version >> 20, (e->version >> 10) & 1023, e->version & 1023, host > e->version ? "host" : "bundled");
+  char t1[32], t2[32];
+  debug("%s: host %s, bundled %s -> %s", soname, version_text(host, t1), version_text(e->version, t2),
+        host > e->version ? "host" : "bundled");
   return host <= e->version;
 }
 
