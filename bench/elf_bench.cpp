@@ -11,22 +11,17 @@
 #include <vector>
 
 #include "elf/elf_editor.hpp"
+#include "elf/elf_image.hpp"
 #include "elf/elf_reader.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-static bool is_elf(const fs::path& path) {
-  char magic[4] = {};
-  std::ifstream(path, std::ios::binary).read(magic, 4);
-  return std::equal(magic, magic + 4, "\x7f" "ELF");
-}
-
 static std::vector<fs::path> collect(int argc, char** argv) {
   std::vector<fs::path> files;
   for (int i = 1; i < argc; ++i)
     for (const auto& entry : fs::recursive_directory_iterator(argv[i], fs::directory_options::skip_permission_denied))
-      if (entry.is_regular_file() && !entry.is_symlink() && is_elf(entry.path())) files.push_back(entry.path());
+      if (entry.is_regular_file() && !entry.is_symlink() && onebin::elf::is_x86_64_program_or_library(entry.path().string())) files.push_back(entry.path());
   return files;
 }
 

@@ -1,5 +1,6 @@
 #include "elf/elf_image.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -31,6 +32,14 @@ ElfImage::ElfImage(std::string name, std::vector<uint8_t> bytes)
   parse_segments();
   parse_sections();
   parse_dynamic();
+}
+
+bool is_x86_64_program_or_library(const std::string& path) {
+  unsigned char h[20] = {};
+  std::ifstream(path, std::ios::binary).read(reinterpret_cast<char*>(h), sizeof h);
+  unsigned type = h[16] | h[17] << 8, machine = h[18] | h[19] << 8;
+  return std::equal(h, h + SELFMAG, ELFMAG) && h[EI_CLASS] == ELFCLASS64 && h[EI_DATA] == ELFDATA2LSB &&
+         machine == EM_X86_64 && (type == ET_EXEC || type == ET_DYN);
 }
 
 ElfImage ElfImage::load(const std::string& path) {

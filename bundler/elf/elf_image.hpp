@@ -21,6 +21,11 @@ struct ElfError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A cheap look at a file's first bytes: is it an x86-64 ELF64 little-endian
+// program or shared library (ET_EXEC/ET_DYN)? Object files, other classes and
+// other machines are not, nor are unreadable files.
+bool is_x86_64_program_or_library(const std::string& path);
+
 class ElfImage {
  public:
   ElfImage(std::string name, std::vector<uint8_t> bytes);

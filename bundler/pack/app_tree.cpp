@@ -17,15 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Only x86-64 programs and shared libraries take part in the closure; other
-// ELF files (object files, firmware, other architectures) are data to pack.
-bool is_loadable_elf(const std::string& path) {
-  unsigned char header[20] = {};
-  std::ifstream(path, std::ios::binary).read(reinterpret_cast<char*>(header), sizeof header);
-  unsigned type = header[16] | header[17] << 8, machine = header[18] | header[19] << 8;
-  return std::equal(header, header + 4, ELFMAG) && header[EI_CLASS] == ELFCLASS64 && header[EI_DATA] == ELFDATA2LSB &&
-         machine == EM_X86_64 && (type == ET_EXEC || type == ET_DYN);
-}
 
 uint32_t mode_of(const std::string& path) {
   struct stat st {};
@@ -36,7 +27,9 @@ uint32_t mode_of(const std::string& path) {
 // ELF files are read now so errors name the file before anything is written.
 TreeEntry file_entry(const std::string& path, const std::string& source) {
   TreeEntry entry{path, ONEBIN_FILE, mode_of(source), source, "", std::nullopt, ONEBIN_FAMILY_NONE};
-  if (is_loadable_elf(source)) {
+  // Only x86-64 programs and libraries take part in the closure; other ELF
+  // files (object files, firmware, other machines) are data to pack.
+  if (elf::is_x86_64_program_or_library(source)) {
     elf::ElfInfo info = elf::read_elf_info(source);
     if (info.kind != elf::ElfKind::StaticExecutable && info.kind != elf::ElfKind::StaticPie) entry.elf = info;
     if (!info.soname.empty()) entry.family = library_family(info.soname);

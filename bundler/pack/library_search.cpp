@@ -25,14 +25,6 @@ std::string trim(const std::string& text) {
   return begin == std::string::npos ? "" : text.substr(begin, end - begin + 1);
 }
 
-bool is_x86_64_elf(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  unsigned char header[20] = {};
-  in.read(reinterpret_cast<char*>(header), sizeof header);
-  return in && std::equal(header, header + 4, ELFMAG) && header[EI_CLASS] == ELFCLASS64 &&
-         (header[18] | header[19] << 8) == EM_X86_64;
-}
-
 std::string directory_of(const std::string& path) {
   auto slash = path.rfind('/');
   return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
@@ -99,7 +91,7 @@ std::optional<std::string> LibrarySearch::find_in(const std::vector<std::string>
   for (const auto& dir : dirs) {
     bool from_origin = dir.rfind("$ORIGIN", 0) == 0 || dir.rfind("${ORIGIN}", 0) == 0;
     std::string candidate = (from_origin ? "" : root_) + expand_tokens(dir, origin) + "/" + name;
-    if (fs::is_regular_file(candidate) && is_x86_64_elf(candidate)) return candidate;
+    if (fs::is_regular_file(candidate) && elf::is_x86_64_program_or_library(candidate)) return candidate;
   }
   return std::nullopt;
 }
