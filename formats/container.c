@@ -222,25 +222,30 @@ const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_a
 
 void onebin_close(struct onebin_archive *a) {
   free(a->index);
+  free(a->shared);
+  a->shared = NULL;
+  a->shared_size = 0;
   ZSTD_freeDCtx(a->dctx);
   a->index = NULL;
   a->dctx = NULL;
 }
 
-/* A file in a frame shared with other small files: decode the frame, copy the slice. */
-static const char *read_shared(const struct onebin_archive *a, const struct onebin_entry *e, void *dest) {
-  const uint8_t *src = a->file + a->trailer.payload_offset + e->data;
-  uint8_t *frame = malloc(ONEBIN_SHARED_FRAME_MAX);
-  if (!frame) return "out of memory";
-  size_t n = ZSTD_decompressDCtx(a->dctx, frame, ONEBIN_SHARED_FRAME_MAX, src, e->data_size);
-  const char *error = NULL;
-  if (ZSTD_isError(n) || e->frame_offset + e->size > n) error = "corrupted file data (does not decompress)";
-  else memcpy(dest, frame + e->frame_offset, e->size);
-  free(frame);
-  return error;
+/* A file in a frame shared with other small files: the slice of the
+ * frame's content, decoding the frame only if it is not the cached one. */
+static const char *read_shared(struct onebin_archive *a, const struct onebin_entry *e, void *dest) {
+  if (a->shared_size == 0 || a->shared_data != e->data) {
+    if (!a->shared && !(a->shared = malloc(ONEBIN_SHARED_FRAME_MAX))) return "out of memory";
+    const uint8_t *src = a->file + a->trailer.payload_offset + e->data;
+    size_t n = ZSTD_decompressDCtx(a->dctx, a->shared, ONEBIN_SHARED_FRAME_MAX, src, e->data_size);
+    a->shared_size = ZSTD_isError(n) ? 0 : n;
+    a->shared_data = e->data;
+  }
+  if (e->frame_offset + e->size > a->shared_size) return "corrupted file data (does not decompress)";
+  memcpy(dest, a->shared + e->frame_offset, e->size);
+  return NULL;
 }
 
-const char *onebin_read_entry(const struct onebin_archive *a, const struct onebin_entry *e, void *dest) {
+const char *onebin_read_entry(struct onebin_archive *a, const struct onebin_entry *e, void *dest) {
   if (e->flags & ONEBIN_SHARED_FRAME) {
     const char *error = read_shared(a, e, dest);
     if (error) return error;

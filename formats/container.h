@@ -61,6 +61,11 @@ struct onebin_archive {
   struct onebin_index_header header;
   uint8_t *index;  /* malloc'ed, decompressed */
   const char *strings;
+  /* The last shared frame onebin_read_entry decoded: its members are read one
+   * after the other, so each frame is decoded once. */
+  uint8_t *shared;
+  uint64_t shared_data; /* its `data` offset */
+  size_t shared_size;   /* bytes decoded; 0: nothing cached */
 };
 
 void onebin_trailer_encode(const struct onebin_trailer *t, uint8_t out[ONEBIN_TRAILER_SIZE]);
@@ -74,7 +79,7 @@ const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_a
 void onebin_close(struct onebin_archive *archive);
 void onebin_entry_at(const struct onebin_archive *archive, uint32_t i, struct onebin_entry *out);
 /* Decompresses a regular file's content into dest (entry->size bytes) and checks its hash. */
-const char *onebin_read_entry(const struct onebin_archive *archive, const struct onebin_entry *entry, void *dest);
+const char *onebin_read_entry(struct onebin_archive *archive, const struct onebin_entry *entry, void *dest);
 
 /* Version numbers: "2.34" -> 2 << 20 | 34 << 10 (spec: "version number"). */
 uint32_t onebin_version_parse(const char *text);

@@ -28,7 +28,7 @@ class PackedFile {
   std::string name_;
   void* map_ = nullptr;
   size_t map_size_ = 0;
-  onebin_archive archive_{};
+  mutable onebin_archive archive_{};  // mutable: the reader caches the last shared frame
 };
 
 }  // namespace onebin::pack
