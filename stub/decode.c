@@ -1,8 +1,14 @@
+#define _GNU_SOURCE
 #include "decode.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zstd.h>
 
@@ -12,125 +18,177 @@
 /* More threads than this only add start-up cost for the sizes we unpack. */
 #define MAX_THREADS 8
 
+enum job_kind {
+  WHOLE,  /* the only frame of a file: checked and written at once */
+  PART,   /* one frame of a file of several: written at its offset, checked when all are in */
+  SHARED  /* a frame shared by small files: each member checked and written */
+};
+
 struct job {
   const uint8_t *src;
   size_t src_size;
-  uint8_t *dest;    /* NULL for a shared frame: its members get slices */
-  size_t dest_size;
-  size_t file;      /* the (first) file the frame belongs to */
-  size_t last;      /* shared frame: one past its last member in the file list */
+  size_t content;  /* WHOLE, PART: the content size the index promises */
+  uint64_t offset; /* PART: where the content goes in the file */
+  size_t file;     /* the (first) file the frame belongs to */
+  size_t last;     /* SHARED: one past its last member in the file list */
+  int fd;          /* PART: the file being filled */
+  enum job_kind kind;
+};
+
+/* A file of several frames, open while its frames are written. */
+struct split_file {
+  size_t file;
+  int fd;
 };
 
 struct work {
+  const struct onebin_archive *archive;
+  const struct decode_target *target;
   const struct decode_file *files;
   size_t file_count;
   struct job *jobs;
-  size_t count, capacity, next;
+  size_t job_count, job_capacity;
+  struct split_file *splits;
+  size_t split_count, split_capacity;
+  size_t next;
+  int claimed; /* the first failure is the one reported */
   const char *error;
   size_t failed;
 };
 
-/* Appends a job, growing the list by doubling: jobs are made in one pass over
- * the frame headers. 0 on success, -1 when out of memory. */
-static int add_job(struct work *w, struct job job) {
-  if (w->count == w->capacity) {
-    size_t capacity = w->capacity ? 2 * w->capacity : 256;
-    struct job *more = realloc(w->jobs, capacity * sizeof *more);
-    if (!more) return -1;
-    w->jobs = more;
-    w->capacity = capacity;
+static void fail(struct work *w, size_t file, const char *reason, int error_number) {
+  static char message[192];
+  int expected = 0;
+  if (!__atomic_compare_exchange_n(&w->claimed, &expected, 1, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) return;
+  if (error_number) {
+    snprintf(message, sizeof message, "%s: %s", reason, strerror(error_number));
+    reason = message;
   }
-  w->jobs[w->count++] = job;
+  w->failed = file;
+  w->error = reason;
+}
+
+/* Makes room for one more item by doubling; -1 when out of memory. */
+static int grow(void **items, size_t *capacity, size_t count, size_t item_size) {
+  if (count < *capacity) return 0;
+  size_t more = *capacity ? 2 * *capacity : 256;
+  void *bigger = realloc(*items, more * item_size);
+  if (!bigger) return -1;
+  *items = bigger;
+  *capacity = more;
   return 0;
 }
 
-/* One job per frame of a file; -1 if the frame headers do not add up to the
- * file's size (or memory runs out). */
-static int split_frames(const struct onebin_archive *a, struct work *w, size_t file) {
-  const struct decode_file *f = &w->files[file];
-  const uint8_t *src = a->file + a->trailer.payload_offset + f->entry->data;
-  uint64_t left = f->entry->data_size, produced = 0;
-  while (left > 0) {
-    size_t frame = ZSTD_findFrameCompressedSize(src, left);
-    unsigned long long content = ZSTD_getFrameContentSize(src, left);
-    if (ZSTD_isError(frame) || content == ZSTD_CONTENTSIZE_UNKNOWN || content == ZSTD_CONTENTSIZE_ERROR ||
-        content > f->entry->size - produced)
-      return -1;
-    if (add_job(w, (struct job){src, frame, f->dest + produced, (size_t)content, file, file + 1}) != 0) return -1;
-    src += frame;
-    left -= frame;
-    produced += content;
+static int add_job(struct work *w, struct job job) {
+  if (grow((void **)&w->jobs, &w->job_capacity, w->job_count, sizeof job) != 0) return -1;
+  w->jobs[w->job_count++] = job;
+  return 0;
+}
+
+/* Creates a file at the entry's path (its parents exist: formats/README.md);
+ * 0600 until its content is in, then the packed mode. */
+static int create_file(const struct work *w, size_t file, int access) {
+  const struct onebin_entry *e = w->files[file].entry;
+  char path[4096];
+  snprintf(path, sizeof path, "%.*s", (int)e->path_size, w->archive->strings + e->path);
+  return openat(w->target->dir_fd, path, access | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+}
+
+/* 0 or an errno value; a write that makes no progress is a full file system. */
+static int write_all(int fd, const uint8_t *data, size_t size, uint64_t offset) {
+  while (size > 0) {
+    ssize_t n = pwrite(fd, data, size, (off_t)offset);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? errno : ENOSPC;
+    data += n;
+    size -= (size_t)n;
+    offset += (uint64_t)n;
   }
-  return produced == f->entry->size ? 0 : -1;
+  return 0;
+}
+
+/* Gives a created file its packed mode and closes it; 0 or an errno value. */
+static int close_created(int fd, const struct onebin_entry *e) {
+  int error = fchmod(fd, e->mode & 07777) != 0 ? errno : 0;
+  close(fd);
+  return error;
+}
+
+/* A file whose whole content is in memory: checked, prepared, written. */
+static void store(struct work *w, size_t file, uint8_t *content) {
+  const struct decode_file *f = &w->files[file];
+  if (onebin_xxh64(content, f->entry->size, 0) != f->entry->hash) {
+    fail(w, file, "corrupted file data (hash mismatch)", 0);
+    return;
+  }
+  w->target->prepare(w->target->context, f, content);
+  int fd = f->fd >= 0 ? f->fd : create_file(w, file, O_WRONLY);
+  if (fd < 0) {
+    fail(w, file, "cannot create", errno);
+    return;
+  }
+  int error = write_all(fd, content, f->entry->size, 0);
+  if (f->fd < 0 && close_created(fd, f->entry) != 0 && !error) error = errno;
+  if (error) fail(w, file, "cannot write", error);
 }
 
 static int is_shared(const struct decode_file *f) { return (f->entry->flags & ONEBIN_SHARED_FRAME) != 0; }
 
-/* Members of one shared frame are consecutive among the shared files
- * (formats/README.md), though other files may lie between them; returns one
- * past the last member of the frame at i. */
-static size_t shared_end(const struct decode_file *files, size_t count, size_t i) {
-  size_t end = i + 1, last = i;
-  for (; end < count; end++) {
-    if (!is_shared(&files[end])) continue;
-    if (files[end].entry->data != files[i].entry->data) break;
-    last = end;
-  }
-  return last + 1;
-}
-
-static void fail(struct work *w, const char *reason, size_t file) {
-  const char *expected = NULL;
-  if (__atomic_compare_exchange_n(&w->error, &expected, reason, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) w->failed = file;
-}
-
-static void decode_shared(struct work *w, const struct job *j, ZSTD_DCtx *dctx, uint8_t *buffer) {
-  size_t n = ZSTD_decompressDCtx(dctx, buffer, ONEBIN_SHARED_FRAME_MAX, j->src, j->src_size);
-  if (ZSTD_isError(n)) {
-    fail(w, "corrupted file data (does not decompress)", j->file);
-    return;
-  }
+static void store_members(struct work *w, const struct job *j, uint8_t *content, size_t size) {
   for (size_t m = j->file; m < j->last; m++) {
     const struct onebin_entry *e = w->files[m].entry;
     if (!is_shared(&w->files[m]) || e->data != w->files[j->file].entry->data) continue;
-    if (e->frame_offset + e->size > n) fail(w, "corrupted file data (shared frame too short)", m);
-    else memcpy(w->files[m].dest, buffer + e->frame_offset, e->size);
+    if (e->frame_offset + e->size > size) fail(w, m, "corrupted file data (shared frame too short)", 0);
+    else store(w, m, content + e->frame_offset);
   }
 }
 
-static void *worker(void *arg) {
+static void run_job(struct work *w, const struct job *j, ZSTD_DCtx *dctx, uint8_t *buffer) {
+  size_t room = j->kind == SHARED ? ONEBIN_SHARED_FRAME_MAX : ONEBIN_FRAME_CONTENT_MAX;
+  size_t n = j->src_size ? ZSTD_decompressDCtx(dctx, buffer, room, j->src, j->src_size) : 0;
+  if (ZSTD_isError(n) || (j->kind != SHARED && n != j->content)) {
+    fail(w, j->file, "corrupted file data (does not decompress)", 0);
+  } else if (j->kind == WHOLE) {
+    store(w, j->file, buffer);
+  } else if (j->kind == SHARED) {
+    store_members(w, j, buffer, n);
+  } else {
+    int error = write_all(j->fd, buffer, n, j->offset);
+    if (error) fail(w, j->file, "cannot write", error);
+  }
+}
+
+static void *decoder(void *arg) {
   struct work *w = arg;
   ZSTD_DCtx *dctx = ZSTD_createDCtx();
-  uint8_t *buffer = NULL; /* for shared frames, allocated at the first one */
-  if (!dctx) {
-    fail(w, "out of memory for a decoder", 0);
-    return NULL;
-  }
-  for (size_t i; (i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->count;) {
-    const struct job *j = &w->jobs[i];
-    if (!j->dest && !buffer && !(buffer = malloc(ONEBIN_SHARED_FRAME_MAX))) {
-      fail(w, "out of memory", j->file);
-      break;
-    }
-    if (!j->dest) {
-      decode_shared(w, j, dctx, buffer);
-      continue;
-    }
-    size_t n = ZSTD_decompressDCtx(dctx, j->dest, j->dest_size, j->src, j->src_size);
-    if (ZSTD_isError(n) || n != j->dest_size) fail(w, "corrupted file data (does not decompress)", j->file);
-  }
+  uint8_t *buffer = malloc(ONEBIN_FRAME_CONTENT_MAX);
+  if (!dctx || !buffer) fail(w, 0, "out of memory for a decoder", 0);
+  else
+    for (size_t i; (i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->job_count;)
+      run_job(w, &w->jobs[i], dctx, buffer);
   free(buffer);
   ZSTD_freeDCtx(dctx);
   return NULL;
 }
 
-/* Checks files' hashes, taking files from the same counter as the decoders took frames. */
-static void *hasher(void *arg) {
-  struct work *w = arg;
-  for (size_t i; (i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->file_count;) {
-    const struct decode_file *f = &w->files[i];
-    if (onebin_xxh64(f->dest, f->entry->size, 0) != f->entry->hash) fail(w, "corrupted file data (hash mismatch)", i);
+/* A file of several frames once all are written: mapped to check its hash
+ * and let the caller patch it. */
+static void check_split(struct work *w, const struct split_file *s) {
+  const struct decode_file *f = &w->files[s->file];
+  uint8_t *content = mmap(NULL, f->entry->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, s->fd, 0);
+  if (content == MAP_FAILED) {
+    fail(w, s->file, "cannot map", errno);
+    return;
   }
+  if (onebin_xxh64(content, f->entry->size, 0) != f->entry->hash) fail(w, s->file, "corrupted file data (hash mismatch)", 0);
+  else w->target->prepare(w->target->context, f, content);
+  munmap(content, f->entry->size);
+  if (f->fd < 0 && close_created(s->fd, f->entry) != 0) fail(w, s->file, "cannot write", errno);
+}
+
+static void *split_checker(void *arg) {
+  struct work *w = arg;
+  for (size_t i; (i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->split_count;) check_split(w, &w->splits[i]);
   return NULL;
 }
 
@@ -148,38 +206,93 @@ static void run_on_cores(struct work *w, void *(*fn)(void *), size_t items) {
   for (size_t t = 0; t < started; t++) pthread_join(ids[t], NULL);
 }
 
-/* One job per frame, shared frames once. -1 with *failed set if a file's
- * frames do not match the index. */
-static int make_jobs(const struct onebin_archive *a, struct work *w, size_t *failed) {
+/* A file of several frames is opened here, before its frames are written
+ * in parallel; 0, or -1 with the failure recorded. */
+static int open_split(struct work *w, size_t file, int *fd) {
+  const struct decode_file *f = &w->files[file];
+  *fd = f->fd >= 0 ? f->fd : create_file(w, file, O_RDWR);
+  if (*fd < 0) {
+    fail(w, file, "cannot create", errno);
+    return -1;
+  }
+  if (grow((void **)&w->splits, &w->split_capacity, w->split_count, sizeof *w->splits) != 0) {
+    fail(w, file, "out of memory", 0);
+    return -1;
+  }
+  w->splits[w->split_count++] = (struct split_file){file, *fd};
+  return 0;
+}
+
+/* One job per frame of a file; -1 if the frame headers do not add up to the
+ * file's size (or memory runs out). */
+static int split_frames(struct work *w, size_t file) {
+  const struct onebin_entry *e = w->files[file].entry;
+  const uint8_t *src = w->archive->file + w->archive->trailer.payload_offset + e->data;
+  uint64_t left = e->data_size, produced = 0;
+  if (e->size == 0) return left == 0 ? add_job(w, (struct job){src, 0, 0, 0, file, file + 1, -1, WHOLE}) : -1;
+  int fd = -1;
+  while (left > 0) {
+    size_t frame = ZSTD_findFrameCompressedSize(src, left);
+    unsigned long long content = ZSTD_getFrameContentSize(src, left);
+    if (ZSTD_isError(frame) || content == ZSTD_CONTENTSIZE_UNKNOWN || content == ZSTD_CONTENTSIZE_ERROR ||
+        content > ONEBIN_FRAME_CONTENT_MAX || content > e->size - produced)
+      return -1;
+    enum job_kind kind = produced == 0 && content == e->size ? WHOLE : PART;
+    if (kind == PART && fd < 0 && open_split(w, file, &fd) != 0) return -1;
+    if (add_job(w, (struct job){src, frame, (size_t)content, produced, file, file + 1, fd, kind}) != 0) return -1;
+    src += frame;
+    left -= frame;
+    produced += content;
+  }
+  return produced == e->size ? 0 : -1;
+}
+
+/* Members of one shared frame are consecutive among the shared files
+ * (formats/README.md), though other files may lie between them; returns one
+ * past the last member of the frame at i. */
+static size_t shared_end(const struct decode_file *files, size_t count, size_t i) {
+  size_t end = i + 1, last = i;
+  for (; end < count; end++) {
+    if (!is_shared(&files[end])) continue;
+    if (files[end].entry->data != files[i].entry->data) break;
+    last = end;
+  }
+  return last + 1;
+}
+
+/* One job per frame, shared frames once. -1 with w->failed set if a file's
+ * frames do not match the index or a file cannot be created. */
+static int make_jobs(struct work *w) {
   const struct onebin_entry *frame = NULL; /* the shared frame of the last job made for one */
   for (size_t i = 0; i < w->file_count; i++) {
     const struct decode_file *f = &w->files[i];
     int error = 0;
     if (!is_shared(f)) {
-      error = split_frames(a, w, i);
+      error = split_frames(w, i);
     } else if (!frame || frame->data != f->entry->data) {
       frame = f->entry;
-      error = add_job(w, (struct job){a->file + a->trailer.payload_offset + frame->data, frame->data_size, NULL, 0, i,
-                                      shared_end(w->files, w->file_count, i)});
+      const uint8_t *src = w->archive->file + w->archive->trailer.payload_offset + frame->data;
+      error = add_job(w, (struct job){src, frame->data_size, 0, 0, i, shared_end(w->files, w->file_count, i), -1, SHARED});
     }
     if (error) {
-      *failed = i;
+      fail(w, i, "corrupted file data (frames do not match the index)", 0);
       return -1;
     }
   }
   return 0;
 }
 
-const char *decode_files(const struct onebin_archive *a, const struct decode_file *files, size_t count, size_t *failed) {
-  struct work w = {.files = files, .file_count = count};
-  if (make_jobs(a, &w, failed) != 0) {
-    free(w.jobs);
-    return "corrupted file data (frames do not match the index)";
+/* On failure the files opened here stay open: the caller reports and exits. */
+const char *decode_files(const struct onebin_archive *a, const struct decode_target *target,
+                         const struct decode_file *files, size_t count, size_t *failed) {
+  struct work w = {.archive = a, .target = target, .files = files, .file_count = count};
+  if (make_jobs(&w) == 0) {
+    debug("decompressing %zu frames (%zu files of several frames)", w.job_count, w.split_count);
+    run_on_cores(&w, decoder, w.job_count);
+    if (!w.error) run_on_cores(&w, split_checker, w.split_count);
   }
-  debug("decompressing %zu frames", w.count);
-  run_on_cores(&w, worker, w.count);
   free(w.jobs);
-  if (!w.error) run_on_cores(&w, hasher, count);
+  free(w.splits);
   *failed = w.failed;
   return w.error;
 }

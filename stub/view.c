@@ -148,14 +148,6 @@ static void patch_slots(const struct view *v, const char *path, const struct one
   }
 }
 
-/* Room first, so a full tmpfs is an error here and not a SIGBUS later. */
-static void allocate(int fd, uint64_t size, const char *path) {
-  if (size == 0) return;
-  int error = posix_fallocate(fd, 0, (off_t)size);
-  if (error == EOPNOTSUPP || error == EINVAL) error = ftruncate(fd, (off_t)size) ? errno : 0;
-  if (error) die("%s: cannot make room for %llu bytes: %s", path, (unsigned long long)size, strerror(error));
-}
-
 static void link_memfd(struct view *v, int fd, const char *target) {
   int high = fcntl(fd, F_DUPFD, v->next_fd);
   if (high >= 0) {
@@ -168,41 +160,21 @@ static void link_memfd(struct view *v, int fd, const char *target) {
   if (symlink(link, target) != 0) die("%s: cannot link: %s", target, strerror(errno));
 }
 
-/* A regular file being materialised: created and mapped first, filled by
- * the decoders for all files at once, then patched and sealed. */
-struct pending {
-  struct onebin_entry entry;
-  uint8_t *content; /* mapped, entry.size bytes; NULL when empty */
-  int fd;           /* the memfd, or -1 for a file in the view */
-};
-
-static void open_file(const struct view *v, const char *rel, const char *target, struct pending *p) {
-  const struct onebin_entry *e = &p->entry;
+/* Libraries, and programs when the view is noexec, go into memfds, made
+ * here; every other file is created by the decoders (fd -1). */
+static int open_memfd(const struct view *v, const char *rel, const char *target, const struct onebin_entry *e) {
   int wants_memfd = (e->flags & (ONEBIN_LIBRARY | ONEBIN_LOADER)) || ((e->flags & ONEBIN_PROGRAM) && !v->exec_allowed);
-  int in_memfd = wants_memfd && v->memfd_allowed;
+  if (!wants_memfd || !v->memfd_allowed) return -1;
   const char *name = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
-  int fd = in_memfd ? memfd_create(name, MFD_ALLOW_SEALING | memfd_exec_flag)
-                    : open(target, O_CREAT | O_EXCL | O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0600);
+  int fd = memfd_create(name, MFD_ALLOW_SEALING | memfd_exec_flag);
   if (fd < 0) die("%s: cannot create: %s", target, strerror(errno));
-  allocate(fd, e->size, target);
-  if (!in_memfd) fchmod(fd, e->mode & 07777);
-  p->content = NULL;
-  if (e->size) {
-    p->content = mmap(NULL, e->size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    if (p->content == MAP_FAILED) die("%s: cannot map: %s", target, strerror(errno));
-  }
-  /* The mapping keeps a view file's data reachable; only memfds stay open. */
-  if (!in_memfd) close(fd);
-  p->fd = in_memfd ? fd : -1;
+  return fd;
 }
 
-static void finish_file(struct view *v, const char *rel, const char *target, struct pending *p, const struct choice *c) {
-  if ((p->entry.flags & ONEBIN_PROGRAM) && p->content) patch_slots(v, rel, &p->entry, p->content, p->fd >= 0, c);
-  if (p->content) munmap(p->content, p->entry.size);
-  if (p->fd < 0) return;
-  /* Sealed: nothing in the process can change a loaded library's bytes. */
-  fcntl(p->fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
-  link_memfd(v, p->fd, target);
+/* Sealed: nothing in the process can change a loaded library's bytes. */
+static void seal_and_link(struct view *v, int fd, const char *target) {
+  fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+  link_memfd(v, fd, target);
 }
 
 /* A library host drivers use too: the host's copy when its file name says
@@ -238,7 +210,7 @@ static void entry_paths(const struct onebin_archive *a, const struct onebin_entr
 
 /* Directories and symlinks at once; regular files into `files`. */
 static void create_entry(const struct view *v, const struct onebin_archive *a, const struct onebin_entry *e,
-                         const char *root, struct pending *files, size_t *count) {
+                         const char *root, struct decode_file *files, size_t *count) {
   char rel[PATH_SIZE], target[PATH_SIZE + 256];
   entry_paths(a, e, root, rel, target);
   if (e->type == ONEBIN_DIR) {
@@ -248,39 +220,57 @@ static void create_entry(const struct view *v, const struct onebin_archive *a, c
     snprintf(link, sizeof link, "%.*s", (int)e->link_size, a->strings + e->link);
     if (symlink(link, target) != 0) die("%s: cannot link: %s", target, strerror(errno));
   } else {
-    files[*count].entry = *e;
-    open_file(v, rel, target, &files[(*count)++]);
+    files[(*count)++] = (struct decode_file){e, open_memfd(v, rel, target, e)};
   }
+}
+
+struct materialising {
+  struct view *view;
+  const struct onebin_archive *archive;
+  const struct choice *choice;
+  const char *root;
+};
+
+/* The decoders' hook: a checked program gets its slots filled. */
+static void prepare_file(void *context, const struct decode_file *f, uint8_t *content) {
+  const struct materialising *m = context;
+  if (!(f->entry->flags & ONEBIN_PROGRAM)) return;
+  char rel[PATH_SIZE], target[PATH_SIZE + 256];
+  entry_paths(m->archive, f->entry, m->root, rel, target);
+  patch_slots(m->view, rel, f->entry, content, f->fd >= 0, m->choice);
 }
 
 static void materialise(struct view *v, const struct onebin_archive *a, const struct choice *c, const char *root) {
   uint32_t total = a->header.entry_count;
-  struct pending *files = calloc(total ? total : 1, sizeof *files);
-  struct decode_file *jobs = calloc(total ? total : 1, sizeof *jobs);
-  if (!files || !jobs) die("out of memory");
+  struct onebin_entry *entries = calloc(total ? total : 1, sizeof *entries);
+  struct decode_file *files = calloc(total ? total : 1, sizeof *files);
+  if (!entries || !files) die("out of memory");
   size_t count = 0;
   for (uint32_t i = 0; i < total; i++) {
-    struct onebin_entry e;
-    onebin_entry_at(a, i, &e);
-    if (kept(a, &e, c)) create_entry(v, a, &e, root, files, &count);
+    onebin_entry_at(a, i, &entries[i]);
+    if (kept(a, &entries[i], c)) create_entry(v, a, &entries[i], root, files, &count);
   }
-  for (size_t k = 0; k < count; k++) jobs[k] = (struct decode_file){&files[k].entry, files[k].content};
-  debug("timing: %.2f ms: %zu files created and mapped", elapsed_ms(), count);
+  debug("timing: %.2f ms: directories, links and memfds made; %zu files to write", elapsed_ms(), count);
+  struct materialising context = {v, a, c, root};
+  struct decode_target target = {open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC), prepare_file, &context};
+  if (target.dir_fd < 0) die("%s: cannot open: %s", root, strerror(errno));
   size_t failed = 0;
-  const char *error = decode_files(a, jobs, count, &failed);
-  debug("timing: %.2f ms: decompressed and hashed", elapsed_ms());
-  char rel[PATH_SIZE], target[PATH_SIZE + 256];
+  const char *error = decode_files(a, &target, files, count, &failed);
+  debug("timing: %.2f ms: decompressed, checked and written", elapsed_ms());
+  char rel[PATH_SIZE], target_path[PATH_SIZE + 256];
   if (error) {
-    entry_paths(a, &files[failed].entry, root, rel, target);
+    entry_paths(a, files[failed].entry, root, rel, target_path);
     die("%s: %s", rel, error);
   }
+  close(target.dir_fd);
   for (size_t k = 0; k < count; k++) {
-    entry_paths(a, &files[k].entry, root, rel, target);
-    finish_file(v, rel, target, &files[k], c);
+    if (files[k].fd < 0) continue;
+    entry_paths(a, files[k].entry, root, rel, target_path);
+    seal_and_link(v, files[k].fd, target_path);
   }
-  debug("timing: %.2f ms: patched, sealed and linked", elapsed_ms());
+  debug("timing: %.2f ms: memfds sealed and linked", elapsed_ms());
   free(files);
-  free(jobs);
+  free(entries);
 }
 
 void view_materialise(struct view *v, const struct onebin_archive *a, const struct choice *c) {

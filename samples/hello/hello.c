@@ -11,6 +11,11 @@ int main(int argc, char **argv) {
     printf("%lld\n", now.tv_sec * 1000000000LL + now.tv_nsec);
     return 0;
   }
+  if (getenv("HELLO_WAIT_STDIN")) { /* for bench: memory held while an app runs */
+    while (getchar() != EOF) {
+    }
+    return 0;
+  }
   printf("hello from onebin's sample\n");
   for (int i = 1; i < argc; i++) printf("arg %d: %s\n", i, argv[i]);
   const char *code = getenv("HELLO_EXIT");
