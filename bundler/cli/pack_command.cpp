@@ -38,7 +38,10 @@ void add_pack_command(CLI::App& app) {
   cmd->add_option("--entry", options->entry, "The program to run, as a path inside the APP directory");
   cmd->add_option("--root", options->root, "Find libraries inside this root file system (e.g. a debootstrap tree)")
       ->check(CLI::ExistingDirectory);
-  cmd->add_option("--level", options->level, "zstd compression level")->check(CLI::Range(1, 22))->capture_default_str();
+  cmd->add_option("--level", options->level,
+                  "zstd compression level 1-22 (default: onebin's own setting, zstd 17's search with 3-byte matches: "
+                  "about level 18's size in half level 19's time)")
+      ->check(CLI::Range(1, 22));
   cmd->add_option("--add", options->adds, "Also pack SRC at DEST inside the app (repeatable)");
   cmd->add_option("--exclude", options->excludes, "Leave out paths inside the app matching GLOB (repeatable)");
   cmd->add_option("--host-lib", options->policy.host_globs, "Take libraries matching GLOB from the host (repeatable)");
