@@ -101,7 +101,8 @@ held() {  # WORKLOAD HELPERS COMMAND
     echo "|---|---|---|---|---|"
     while IFS=$'\t' read -r tool helpers cmd; do
       echo "== $w: $tool" >&2
-      read -r shmem helper app disk <<<"$(held "$w" "$helpers" "$cmd")"
+      columns=$(held "$w" "$helpers" "$cmd")
+      read -r shmem helper app disk <<<"$columns"
       echo "| $tool | $shmem | $helper | $app | $disk |"
     done < <(commands "$w")
   done

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -50,8 +51,15 @@ void collect_garbage(const char *base) {
     snprintf(path, sizeof path, "%s/%s", base, entry->d_name);
     struct stat st;
     if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid()) continue;
-    debug("removing %s, left by process %ld that no longer runs", path, pid);
-    remove_tree(path);
+    /* A live watcher holds the lock while its app runs and while it removes
+     * the view; only a view nobody holds is left over. */
+    int lock = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (lock < 0) continue;
+    if (flock(lock, LOCK_EX | LOCK_NB) == 0) {
+      debug("removing %s, left by process %ld that no longer runs", path, pid);
+      remove_tree(path);
+    }
+    close(lock);
   }
   closedir(dir);
 }
@@ -62,6 +70,10 @@ int start_watcher(const char *dir) {
   pid_t child = fork();
   if (child < 0) die("cannot start the clean-up process: %s", strerror(errno));
   if (child == 0) {
+    /* Locked before the second fork, so the view is marked as watched by
+     * the time the launcher goes on (collect_garbage leaves it alone). */
+    int lock = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (lock < 0 || flock(lock, LOCK_EX) != 0) _exit(1);
     /* Forked twice so the app never sees the watcher as its own child (a
      * shell's `wait` would block on it). */
     if (fork() != 0) _exit(0);
@@ -76,7 +88,9 @@ int start_watcher(const char *dir) {
     _exit(0);
   }
   close(ends[0]);
-  waitpid(child, NULL, 0);
+  int status = 0;
+  if (waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    die("%s: cannot lock the directory for the clean-up process", dir);
   /* The write end must survive exec; the app holds it until it exits. */
   int flags = fcntl(ends[1], F_GETFD);
   fcntl(ends[1], F_SETFD, flags & ~FD_CLOEXEC);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <zstd.h>
 
@@ -41,6 +42,9 @@ struct split_file {
   int fd;
 };
 
+/* ONEBIN_DEBUG's profile: where the decoding threads' time goes, summed. */
+enum step { DECOMPRESS, HASH, WRITE, STEPS };
+
 struct work {
   const struct onebin_archive *archive;
   const struct decode_target *target;
@@ -51,6 +55,7 @@ struct work {
   struct split_file *splits;
   size_t split_count, split_capacity;
   size_t next;
+  uint64_t spent_ns[STEPS];
   int claimed; /* the first failure is the one reported */
   const char *error;
   size_t failed;
@@ -66,6 +71,16 @@ static void fail(struct work *w, size_t file, const char *reason, int error_numb
   }
   w->failed = file;
   w->error = reason;
+}
+
+static uint64_t now_ns(void) {
+  struct timespec t = {0, 0};
+  if (onebin_debug) clock_gettime(CLOCK_MONOTONIC, &t);
+  return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+static void account(struct work *w, enum step step, uint64_t since) {
+  if (onebin_debug) __atomic_fetch_add(&w->spent_ns[step], now_ns() - since, __ATOMIC_RELAXED);
 }
 
 /* Makes room for one more item by doubling; -1 when out of memory. */
@@ -117,11 +132,15 @@ static int close_created(int fd, const struct onebin_entry *e) {
 /* A file whose whole content is in memory: checked, prepared, written. */
 static void store(struct work *w, size_t file, uint8_t *content) {
   const struct decode_file *f = &w->files[file];
-  if (onebin_xxh64(content, f->entry->size, 0) != f->entry->hash) {
+  uint64_t start = now_ns();
+  int intact = onebin_xxh64(content, f->entry->size, 0) == f->entry->hash;
+  account(w, HASH, start);
+  if (!intact) {
     fail(w, file, "corrupted file data (hash mismatch)", 0);
     return;
   }
   w->target->prepare(w->target->context, f, content);
+  start = now_ns();
   int fd = f->fd >= 0 ? f->fd : create_file(w, file, O_WRONLY);
   if (fd < 0) {
     fail(w, file, "cannot create", errno);
@@ -129,6 +148,7 @@ static void store(struct work *w, size_t file, uint8_t *content) {
   }
   int error = write_all(fd, content, f->entry->size, 0);
   if (f->fd < 0 && close_created(fd, f->entry) != 0 && !error) error = errno;
+  account(w, WRITE, start);
   if (error) fail(w, file, "cannot write", error);
 }
 
@@ -145,7 +165,9 @@ static void store_members(struct work *w, const struct job *j, uint8_t *content,
 
 static void run_job(struct work *w, const struct job *j, ZSTD_DCtx *dctx, uint8_t *buffer) {
   size_t room = j->kind == SHARED ? ONEBIN_SHARED_FRAME_MAX : ONEBIN_FRAME_CONTENT_MAX;
+  uint64_t start = now_ns();
   size_t n = j->src_size ? ZSTD_decompressDCtx(dctx, buffer, room, j->src, j->src_size) : 0;
+  account(w, DECOMPRESS, start);
   if (ZSTD_isError(n) || (j->kind != SHARED && n != j->content)) {
     fail(w, j->file, "corrupted file data (does not decompress)", 0);
   } else if (j->kind == WHOLE) {
@@ -153,7 +175,9 @@ static void run_job(struct work *w, const struct job *j, ZSTD_DCtx *dctx, uint8_
   } else if (j->kind == SHARED) {
     store_members(w, j, buffer, n);
   } else {
+    start = now_ns();
     int error = write_all(j->fd, buffer, n, j->offset);
+    account(w, WRITE, start);
     if (error) fail(w, j->file, "cannot write", error);
   }
 }
@@ -175,12 +199,15 @@ static void *decoder(void *arg) {
  * and let the caller patch it. */
 static void check_split(struct work *w, const struct split_file *s) {
   const struct decode_file *f = &w->files[s->file];
+  uint64_t start = now_ns();
   uint8_t *content = mmap(NULL, f->entry->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, s->fd, 0);
   if (content == MAP_FAILED) {
     fail(w, s->file, "cannot map", errno);
     return;
   }
-  if (onebin_xxh64(content, f->entry->size, 0) != f->entry->hash) fail(w, s->file, "corrupted file data (hash mismatch)", 0);
+  int intact = onebin_xxh64(content, f->entry->size, 0) == f->entry->hash;
+  account(w, HASH, start);
+  if (!intact) fail(w, s->file, "corrupted file data (hash mismatch)", 0);
   else w->target->prepare(w->target->context, f, content);
   munmap(content, f->entry->size);
   if (f->fd < 0 && close_created(s->fd, f->entry) != 0) fail(w, s->file, "cannot write", errno);
@@ -192,8 +219,9 @@ static void *split_checker(void *arg) {
   return NULL;
 }
 
-/* Runs `fn` on up to one thread per core (this thread included) for `items` items. */
-static void run_on_cores(struct work *w, void *(*fn)(void *), size_t items) {
+/* Runs `fn` on up to one thread per core (this thread included) for `items`
+ * items; returns the number of threads. */
+static size_t run_on_cores(struct work *w, void *(*fn)(void *), size_t items) {
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   size_t threads = cores < 1 ? 1 : cores > MAX_THREADS ? MAX_THREADS : (size_t)cores;
   if (threads > items) threads = items ? items : 1;
@@ -204,6 +232,7 @@ static void run_on_cores(struct work *w, void *(*fn)(void *), size_t items) {
     if (pthread_create(&ids[started], NULL, fn, w) == 0) started++;
   fn(w);
   for (size_t t = 0; t < started; t++) pthread_join(ids[t], NULL);
+  return started + 1;
 }
 
 /* A file of several frames is opened here, before its frames are written
@@ -287,9 +316,12 @@ const char *decode_files(const struct onebin_archive *a, const struct decode_tar
                          const struct decode_file *files, size_t count, size_t *failed) {
   struct work w = {.archive = a, .target = target, .files = files, .file_count = count};
   if (make_jobs(&w) == 0) {
-    debug("decompressing %zu frames (%zu files of several frames)", w.job_count, w.split_count);
-    run_on_cores(&w, decoder, w.job_count);
+    size_t threads = run_on_cores(&w, decoder, w.job_count);
     if (!w.error) run_on_cores(&w, split_checker, w.split_count);
+    debug("%zu frames (%zu files of several frames) on %zu threads; thread time: decompress %.1f ms, hash %.1f ms, "
+          "create and write %.1f ms",
+          w.job_count, w.split_count, threads, w.spent_ns[DECOMPRESS] / 1e6, w.spent_ns[HASH] / 1e6,
+          w.spent_ns[WRITE] / 1e6);
   }
   free(w.jobs);
   free(w.splits);
