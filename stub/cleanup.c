@@ -64,6 +64,20 @@ void collect_garbage(const char *base) {
   closedir(dir);
 }
 
+/* The watcher outlives the launcher: it must not keep the caller's pipes
+ * or locks open after the app is gone, so it keeps only `a` and `b`. */
+static void close_other_descriptors(int a, int b) {
+  DIR *dir = opendir("/proc/self/fd");
+  if (!dir) return;
+  int own = dirfd(dir);
+  struct dirent *entry;
+  while ((entry = readdir(dir))) {
+    int fd = atoi(entry->d_name);
+    if (entry->d_name[0] != '.' && fd != a && fd != b && fd != own) close(fd);
+  }
+  closedir(dir);
+}
+
 int start_watcher(const char *dir) {
   int ends[2];
   if (pipe2(ends, O_CLOEXEC) != 0) die("cannot create a pipe: %s", strerror(errno));
@@ -78,8 +92,7 @@ int start_watcher(const char *dir) {
      * shell's `wait` would block on it). */
     if (fork() != 0) _exit(0);
     setsid();
-    close(ends[1]);
-    for (int fd = 0; fd < 3; fd++) close(fd);
+    close_other_descriptors(ends[0], lock);
     char byte;
     ssize_t n;
     do n = read(ends[0], &byte, 1);
