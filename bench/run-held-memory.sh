@@ -12,25 +12,26 @@
 # Appends a table to bench/RESULTS.md. Needs root (FUSE mounts).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-work=${ONEBIN_BENCH_DIR:-/var/tmp/onebin-bench}
+. "$here/workloads.sh"
 runs=${RUNS:-3}
-mnt=$work/mnt-held
 fifo=$work/held.fifo
-mkdir -p "$mnt"
 
-workloads=(small medium large)
-declare -A entry=([small]=bin/hello [medium]=bin/python3.11 [large]=bin/clang)
 declare -A wait_args=([small]="" [medium]="-c 'import sys; sys.stdin.read()'" [large]="-E -x c -")
-declare -A comm=([small]=hello [medium]=python3.11 [large]=clang)
 
 commands() {  # NAME: tool, helper process names, command; tab-separated
-  local w=$1 run="${entry[$1]} ${wait_args[$1]}"
-  printf 'unpacked\t-\t%s\n' "$work/$w.tree/$run"
-  printf 'onebin\t%s\t%s\n' "$(basename "$work/$w.run" | cut -c1-15)" "$work/$w.run ${wait_args[$w]}"
-  for comp in zstd xz; do
-    printf 'squashfuse-%s\tsquashfuse\t%s\n' $comp "squashfuse $work/$w.sqfs-$comp $mnt && $mnt/$run; fusermount -u $mnt"
-  done
-  printf 'makeself\t%s\t%s\n' "$(basename "$work/$w.makeself" | cut -c1-15)" "$work/$w.makeself --quiet -- ${wait_args[$w]}"
+  local tool cmd
+  while IFS=$'\t' read -r tool cmd; do
+    printf '%s\t%s\t%s\n' "$tool" "$(helpers "$1" "$tool")" "$cmd"
+  done < <(launch_commands "$1" "${wait_args[$1]}")
+}
+
+helpers() {  # WORKLOAD TOOL: names of the processes the launcher keeps beside the app
+  case $2 in
+    onebin) basename "$work/$1.run" | cut -c1-15 ;;  # the watcher keeps the stub's name
+    squashfuse-*) echo squashfuse ;;
+    makeself) basename "$work/$1.makeself" | cut -c1-15 ;;
+    *) echo - ;;
+  esac
 }
 
 shmem_kb() { awk '/^Shmem:/ {print $2}' /proc/meminfo; }
@@ -56,20 +57,33 @@ disk_kb() { du -sk /tmp/selfgz* 2>/dev/null | awk '{s += $1} END {print s + 0}';
 # samples, then closes the FIFO so the app exits. Prints
 # "shmem helpers app disk" in KB.
 held_once() {  # WORKLOAD HELPERS COMMAND
-  local w=$1 helpers=$2 cmd=$3 before sample app
+  local w=$1 helpers=$2 cmd=$3 before sample app name
+  name=$(basename "${entry[$w]}")
   rm -f "$fifo"; mkfifo "$fifo"
   before=$(shmem_kb)
   HELLO_WAIT_STDIN=1 bash -c "$cmd" <"$fifo" >/dev/null 2>&1 &
   local job=$!
   exec 9>"$fifo"
-  for _ in $(seq 600); do pgrep -x "${comm[$w]}" >/dev/null && break; sleep 0.05; done
-  pgrep -x "${comm[$w]}" >/dev/null || { echo "$w: ${comm[$w]} did not start: $cmd" >&2; exit 1; }
+  for _ in $(seq 600); do pgrep -x "$name" >/dev/null && break; sleep 0.05; done
+  pgrep -x "$name" >/dev/null || { echo "$w: $name did not start: $cmd" >&2; exit 1; }
   sleep 1  # the app finishes starting and blocks on stdin
-  app=$(pss_kb "${comm[$w]}")
+  app=$(pss_kb "$name")
   sample="$(($(shmem_kb) - before)) $(pss_of_names $helpers) $app $(disk_kb)"
   exec 9>&-
   wait $job || true
+  wait_until_gone $helpers
   echo "$sample"
+}
+
+# The next run's Shmem baseline is only right once this run's helpers (onebin's
+# watcher removing its view) have finished freeing what they held.
+wait_until_gone() {  # PROCESS_NAME...
+  local name
+  for name in "$@"; do
+    [ "$name" = - ] && continue
+    for _ in $(seq 600); do pgrep -x "$name" >/dev/null || break; sleep 0.05; done
+    if pgrep -x "$name" >/dev/null; then echo "$name still runs 30 s after the app exited" >&2; exit 1; fi
+  done
 }
 
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }

@@ -2,15 +2,13 @@
 # Start-up, size, pack time and memory of onebin against squashfs + squashfuse
 # (what an AppImage does), makeself and zstd's own decoder, on three workloads,
 # side by side in one run. Writes bench/RESULTS.md. Needs root (drops the page
-# cache for cold runs, mounts with FUSE). Usage: bench/run-startup-size.sh [BUILD_DIR]
-#   small   samples/hello
-#   medium  python3.11 with its standard library (an AppDir, ~55 MB)
-#   large   /usr/lib/llvm-14 with clang as the program (~500 MB with its libraries)
+# cache for cold runs, mounts with FUSE). Workloads: bench/workloads.sh.
+# Usage: bench/run-startup-size.sh [BUILD_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:-$here/../build}" && pwd)
 onebin=$build/onebin
-work=${ONEBIN_BENCH_DIR:-/var/tmp/onebin-bench}
+. "$here/workloads.sh"
 results=$here/RESULTS.md
 runs=${RUNS:-7}
 rm -rf "$work" && mkdir -p "$work"
@@ -24,11 +22,6 @@ python_appdir() {
   cp -a /usr/lib/python3.11 "$1/lib/"
   rm -rf "$1/lib/python3.11/dist-packages" "$1/lib/python3.11/test"
 }
-
-# name, how to make the onebin file, program inside the tree, arguments
-workloads=(small medium large)
-declare -A entry=([small]=bin/hello [medium]=bin/python3.11 [large]=bin/clang)
-declare -A args=([small]="--version" [medium]="--version" [large]="--version")
 
 pack_onebin() {  # NAME: packs the workload, times it
   case $1 in
@@ -58,15 +51,8 @@ make_competitors() {
 }
 
 commands() {  # NAME: tool name and command, one per line, tab-separated
-  local w=$1 mnt=$work/mnt-$1
-  mkdir -p "$mnt"
-  printf 'unpacked\t%s\n' "$work/$w.tree/${entry[$w]} ${args[$w]}"
-  printf 'onebin\t%s\n' "$work/$w.run ${args[$w]}"
-  for comp in zstd xz; do
-    printf 'squashfuse-%s\t%s\n' $comp "squashfuse $work/$w.sqfs-$comp $mnt && $mnt/${entry[$w]} ${args[$w]}; fusermount -u $mnt"
-  done
-  printf 'makeself\t%s\n' "$work/$w.makeself --quiet -- ${args[$w]}"
-  printf 'zstd -d (payload only)\t%s\n' "zstd -q -d -c $work/$w.payload.zst"
+  launch_commands "$1" "${args[$1]}"
+  printf 'zstd -d (payload only)\t%s\n' "zstd -q -d -c $work/$1.payload.zst"
 }
 
 median_ms() {  # hyperfine JSON -> median in ms
@@ -90,7 +76,7 @@ write_results() {
   {
     echo "# Benchmark results"
     echo
-    echo "Written by \`bench/run-startup-size.sh\` on $(date -u +%Y-%m-%d). Machine: $(nproc) cores,"
+    echo "Written by \`bench/run.sh\` on $(date -u +%Y-%m-%d). Machine: $(nproc) cores,"
     echo "$(awk '/MemTotal/ {printf "%.0f GB", $2/1e6}' /proc/meminfo), $(sed -n 's/^model name\t: //p' /proc/cpuinfo | head -1),"
     echo "kernel $(uname -r), $(. /etc/os-release; echo "$PRETTY_NAME"). Times are medians of $runs warm runs (after 2"
     echo "warm-up runs) and of 5 cold runs (page cache dropped before each), from exec to exit of \`PROGRAM --version\`."
@@ -99,6 +85,9 @@ write_results() {
     cat "$work/table.md"
     echo
     echo "## Stub start-up profile (ONEBIN_DEBUG=1, one warm run)"
+    echo
+    echo "Times are since the stub started; the *thread time* line sums each step over the decoding"
+    echo "threads (one per core), so it can exceed the wall time between the timing lines."
     echo
     cat "$work/profile.md"
   } > "$results"
@@ -136,7 +125,7 @@ for w in "${workloads[@]}"; do
     echo
     echo '```'
     "$work/$w.run" ${args[$w]} >/dev/null 2>&1  # warm the page cache after the cold runs
-    ONEBIN_DEBUG=1 "$work/$w.run" ${args[$w]} 2>&1 >/dev/null | grep -E 'timing|decompressing'
+    ONEBIN_DEBUG=1 "$work/$w.run" ${args[$w]} 2>&1 >/dev/null | grep -E 'timing|thread time'
     echo '```'
   } >> "$work/profile.md"
 done

@@ -2,15 +2,8 @@
  * caller chose, so tests can check argv and exit-status pass-through. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 int main(int argc, char **argv) {
-  if (getenv("HELLO_PRINT_START")) { /* for bench/time_to_main: when main began */
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    printf("%lld\n", now.tv_sec * 1000000000LL + now.tv_nsec);
-    return 0;
-  }
   if (getenv("HELLO_WAIT_STDIN")) { /* for bench: memory held while an app runs */
     while (getchar() != EOF) {
     }
