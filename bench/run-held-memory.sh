@@ -27,9 +27,9 @@ commands() {  # NAME: tool, helper process names, command; tab-separated
 
 helpers() {  # WORKLOAD TOOL: names of the processes the launcher keeps beside the app
   case $2 in
-    onebin) basename "$work/$1.run" | cut -c1-15 ;;  # the watcher keeps the stub's name
+    onebin) echo "$1.run" | cut -c1-15 ;;  # the watcher keeps the stub's name
     squashfuse-*) echo squashfuse ;;
-    makeself) basename "$work/$1.makeself" | cut -c1-15 ;;
+    makeself) echo "$1.makeself" | cut -c1-15 ;;
     *) echo - ;;
   esac
 }

@@ -60,12 +60,13 @@ median_ms() {  # hyperfine JSON -> median in ms
 }
 
 measure() {  # NAME TOOL COMMAND
-  local w=$1 tool=$2 cmd=$3 key; key=$(echo "$1-$2" | tr -c 'a-z0-9-\n' '_')
-  hyperfine -N --style none --warmup 2 --runs "$runs" --output null --export-json "$work/$key.warm.json" "$cmd" >/dev/null 2>&1 ||
-    hyperfine --style none --warmup 2 --runs "$runs" --output null --export-json "$work/$key.warm.json" "$cmd" >/dev/null
-  hyperfine --style none --runs 5 --prepare 'sync; echo 3 > /proc/sys/vm/drop_caches' --output null \
+  local w=$1 tool=$2 cmd=$3 key shell=(-N) run=(); key=$(echo "$1-$2" | tr -c 'a-z0-9-\n' '_')
+  read -ra run <<<"$cmd"
+  if needs_shell "$cmd"; then shell=(); run=(sh -c "$cmd"); fi
+  hyperfine "${shell[@]}" --style none --warmup 2 --runs "$runs" --output null --export-json "$work/$key.warm.json" "$cmd" >/dev/null
+  hyperfine "${shell[@]}" --style none --runs 5 --prepare 'sh -c "sync; echo 3 > /proc/sys/vm/drop_caches"' --output null \
     --export-json "$work/$key.cold.json" "$cmd" >/dev/null
-  /usr/bin/time -f %M -o "$work/$key.rss" sh -c "$cmd" >/dev/null 2>&1
+  /usr/bin/time -f %M -o "$work/$key.rss" "${run[@]}" >/dev/null 2>&1
   local rss; rss=$(tail -1 "$work/$key.rss")
   echo "$(median_ms "$work/$key.warm.json")|$(median_ms "$work/$key.cold.json")|$rss"
 }

@@ -12,15 +12,12 @@ build=$(cd "${1:-$here/../build}" && pwd)
 ttm=$build/bench/time_to_main
 tools=(unpacked onebin squashfuse-zstd squashfuse-xz makeself)
 
-# Commands without shell syntax run directly: a shell in front would add its
-# own start-up (about as long as hello's whole run) to the figure.
 time_to_main() {  # WORKLOAD TOOL [--cold]
-  local w=$1 tool=$2 cmd words
+  local w=$1 tool=$2 cmd run=()
   cmd=$(launch_commands "$w" "${args[$w]}" | awk -F'\t' -v t="$tool" '$1 == t {print $2}')
-  case $cmd in
-    *[\;\&]*) "$ttm" ${3:-} "$(basename "${entry[$w]}")" bash -c "$cmd" ;;
-    *) read -ra words <<<"$cmd"; "$ttm" ${3:-} "$(basename "${entry[$w]}")" "${words[@]}" ;;
-  esac
+  read -ra run <<<"$cmd"
+  needs_shell "$cmd" && run=(sh -c "$cmd")
+  "$ttm" ${3:-} "$(basename "${entry[$w]}")" "${run[@]}"
 }
 
 table() {  # TITLE [--cold]

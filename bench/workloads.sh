@@ -22,3 +22,10 @@ launch_commands() {  # WORKLOAD ARGS
   done
   printf 'makeself\t%s\n' "$work/$w.makeself --quiet -- $a"
 }
+
+# Only the squashfuse commands (mount, run, unmount) need a shell; the others are
+# run directly so that no shell's start-up (as long as hello's whole run, and
+# under a cold cache a load of libc the app then finds cached) is measured.
+needs_shell() {  # COMMAND
+  case $1 in *[\;\&]*) return 0 ;; *) return 1 ;; esac
+}
