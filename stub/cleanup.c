@@ -84,15 +84,17 @@ int start_watcher(const char *dir) {
   pid_t child = fork();
   if (child < 0) die("cannot start the clean-up process: %s", strerror(errno));
   if (child == 0) {
-    /* Locked before the second fork, so the view is marked as watched by
-     * the time the launcher goes on (collect_garbage leaves it alone). */
+    /* Locked and stripped of the caller's descriptors before the second
+     * fork, which the launcher waits for: by the time it goes on, the view
+     * is marked as watched (collect_garbage leaves it alone) and no caller's
+     * lock or pipe is held by a process that may not have run yet. */
     int lock = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (lock < 0 || flock(lock, LOCK_EX) != 0) _exit(1);
+    close_other_descriptors(ends[0], lock);
     /* Forked twice so the app never sees the watcher as its own child (a
      * shell's `wait` would block on it). */
     if (fork() != 0) _exit(0);
     setsid();
-    close_other_descriptors(ends[0], lock);
     char byte;
     ssize_t n;
     do n = read(ends[0], &byte, 1);
