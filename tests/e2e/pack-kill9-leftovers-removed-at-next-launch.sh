@@ -2,11 +2,8 @@
 pack /usr/bin/sleep "$t/sleep.run"
 "$t/sleep.run" 30 &
 app=$!
-sleep 0.5
-# The clean-up process is the stub forked before exec: its executable is the packed file.
-watchers=$(pgrep -x sleep.run || true)
-[[ -n "$watchers" ]] || fail "no clean-up process found"
-kill -9 $watchers $app
+watcher=$(wait_for_watcher "$t/sleep.run" $app)
+kill -9 $watcher $app
 wait $app 2>/dev/null || true
 [[ -n "$(ls -A "$t/runtime")" ]] || fail "test setup: the killed app left nothing to collect"
 pack "$SAMPLES/hello/hello" "$t/hello.run"

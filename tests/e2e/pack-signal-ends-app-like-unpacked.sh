@@ -2,7 +2,7 @@
 pack /usr/bin/sleep "$t/sleep.run"
 "$t/sleep.run" 30 &
 pid=$!
-sleep 0.5
+wait_for_watcher "$t/sleep.run" $pid > /dev/null  # the app runs: the signal is not the launcher's
 kill -TERM $pid
 status=0; wait $pid || status=$?
 [[ $status == 143 ]] || fail "status $status after SIGTERM, want 143"

@@ -7,7 +7,6 @@ pack /usr/bin/sleep "$t/sleep.run"
 "$t/sleep.run" 30 7>>"$t/marker" &
 app=$!
 trap 'kill -9 $app 2>/dev/null; rm -rf "$t"' EXIT
-for i in $(seq 50); do watcher=$(pgrep -x sleep.run || true); [[ -n $watcher ]] && break; sleep 0.1; done
-[[ -n $watcher ]] || fail "no clean-up process found"
+watcher=$(wait_for_watcher "$t/sleep.run" $app)
 ls -l /proc/$app/fd | grep -q "$t/marker" || fail "test setup: the app does not hold the marker"
 ! ls -l /proc/$watcher/fd | grep -q "$t/marker" || fail "the clean-up process holds the caller's descriptor 7"
