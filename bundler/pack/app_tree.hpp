@@ -49,6 +49,7 @@ struct AppTree {
   size_t main = 0;                 // index of the program to run
   std::string libdir;              // where libraries from outside the app go
   std::string app_root;            // the app's directory on disk ("" for a single program)
+  std::string loader;              // the glibc loader beside the bundled libc.so.6 ("" if none)
 
   const TreeEntry* find(const std::string& path) const;
   void add_directories_for(const std::string& path);

@@ -22,6 +22,7 @@ class ClosureWalk {
       : tree_(tree), policy_(policy), search_(search), explain_(explain), main_(*tree.entries[tree.main].elf) {}
 
   void run() {
+    if (auto libc = search_.find("libc.so.6", main_, main_)) glibc_home_ = fs::path(search_.real_path(*libc)).parent_path();
     for (const auto& entry : tree_.entries)
       if (entry.elf) queue_.push_back({*entry.elf, entry.path});
     drain();
@@ -51,15 +52,33 @@ class ClosureWalk {
       if (!decided_.count(name)) resolve(name, from);
   }
 
+  // glibc's loader and libraries call each other's private symbols, so all
+  // must be of one build, and ld.so never searches for its own name: every
+  // glibc library comes from beside the libc.so.6 the main program finds.
+  std::optional<std::string> find_glibc_library(const std::string& name, const Pending& requester) const {
+    fs::path path = glibc_home_ / name;
+    if (fs::exists(path)) return path.string();
+    if (inside_app(glibc_home_.string()))
+      throw PackError((glibc_home_ / "libc.so.6").string() + " comes with the app, but " + name + " (needed by " +
+                      requester.in_tree + ") is not beside it: glibc's loader and libraries must all be of the same "
+                      "build, so add " + name + " of that glibc there");
+    return std::nullopt;
+  }
+
   void resolve(const std::string& name, const Pending& requester) {
     if (decided_.count(name)) return;
-    auto path = search_.find(name, requester.info, main_);
+    bool glibc = library_family(name) == ONEBIN_FAMILY_GLIBC && !glibc_home_.empty();
+    auto path = glibc ? find_glibc_library(name, requester) : search_.find(name, requester.info, main_);
     if (!path) {
       missing_[name].insert(requester.in_tree);
       return;
     }
     decided_.insert(name);
-    if (inside_app(*path)) return;  // packed with the app already
+    bool loader = glibc && name == kGlibcLoader;
+    if (inside_app(*path)) {  // packed with the app already
+      if (loader) tree_.loader = fs::path(search_.real_path(*path)).lexically_relative(tree_.app_root).string();
+      return;
+    }
     if (auto reason = policy_.host_reason(name)) {
       say("host   " + name + "  (" + *reason + ")");
       return;
@@ -71,6 +90,7 @@ class ClosureWalk {
     elf::ElfInfo info = elf::read_elf_info(*path);
     entry.elf = info;
     tree_.entries.push_back(entry);
+    if (loader) tree_.loader = dest;
     queue_.push_back({info, dest});
   }
 
@@ -101,6 +121,7 @@ class ClosureWalk {
   std::ostream* explain_;
   elf::ElfInfo main_;
   std::deque<Pending> queue_;
+  fs::path glibc_home_;  // directory of the libc.so.6 the main program finds
   std::set<std::string> decided_;
   std::map<std::string, std::set<std::string>> missing_;
 };

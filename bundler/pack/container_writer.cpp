@@ -70,7 +70,9 @@ std::string runpath_for(const AppTree& tree, const TreeEntry& entry) {
 
 void rewrite_elf(const AppTree& tree, const TreeEntry& entry, Prepared& out) {
   const elf::ElfInfo& info = *entry.elf;
-  if (info.kind == elf::ElfKind::Loader) out.record.flags |= ONEBIN_LOADER;
+  // Other loaders an app may carry are files like any other: the app runs
+  // with the one of its glibc's build (closure.cpp).
+  if (info.kind == elf::ElfKind::Loader && entry.path == tree.loader) out.record.flags |= ONEBIN_LOADER;
   if (info.kind == elf::ElfKind::SharedLibrary) out.record.flags |= ONEBIN_LIBRARY;
   // glibc's own libraries find each other through the loader; they stay as built.
   if (entry.family == ONEBIN_FAMILY_GLIBC || !info.can_carry_runpath()) return;

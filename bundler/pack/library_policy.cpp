@@ -19,7 +19,7 @@ const char* const kHostOnly[] = {
     "libxcb*.so*",   "libXext.so*",       "libXau.so*",        "libXdmcp.so*"};
 
 const char* const kGlibcFamily[] = {
-    "libc.so.6",     "ld-linux-x86-64.so.2", "libm.so.6",       "libmvec.so.1",    "libpthread.so.0",
+    "libc.so.6",     kGlibcLoader,           "libm.so.6",       "libmvec.so.1",    "libpthread.so.0",
     "libdl.so.2",    "librt.so.1",           "libresolv.so.2",  "libutil.so.1",    "libanl.so.1",
     "libnsl.so.1",   "libBrokenLocale.so.1", "libthread_db.so.1", "libc_malloc_debug.so.0", "libnss_*.so.2"};
 

@@ -20,6 +20,9 @@ struct LibraryPolicy {
 
 onebin_family library_family(const std::string& soname);
 
+// glibc's dynamic loader on x86-64, by its soname.
+constexpr const char* kGlibcLoader = "ld-linux-x86-64.so.2";
+
 // glibc libraries that host libraries (GPU drivers) may need besides libc.so.6.
 // With a bundled libc they must come from the bundle too (a host libpthread
 // of another glibc version cannot load into it), so the packer bundles them
