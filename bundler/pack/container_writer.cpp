@@ -14,6 +14,7 @@
 
 #include "../../formats/xxh64.h"
 #include "elf/elf_editor.hpp"
+#include "pack/app_runpath.hpp"
 
 namespace onebin::pack {
 
@@ -53,19 +54,6 @@ uint32_t newest_version(const std::vector<std::string>& versions, const std::str
 
 bool is_program(const elf::ElfInfo& info) {
   return info.kind == elf::ElfKind::Executable || info.kind == elf::ElfKind::PieExecutable;
-}
-
-// $ORIGIN-relative path from the entry's directory to the library directory,
-// then the file's own entries when it came with the app (they are relative
-// to the app's layout, which the view keeps).
-std::string runpath_for(const AppTree& tree, const TreeEntry& entry) {
-  fs::path dir = fs::path(entry.path).parent_path();
-  std::string rel = fs::path(tree.libdir).lexically_relative(dir.empty() ? "." : dir).string();
-  std::string runpath = rel == "." ? "$ORIGIN" : "$ORIGIN/" + rel;
-  bool from_app = entry.source.rfind(tree.app_root + "/", 0) == 0 && !tree.app_root.empty();
-  if (from_app)
-    for (const auto& own : entry.elf->runpath.empty() ? entry.elf->rpath : entry.elf->runpath) runpath += ":" + own;
-  return runpath;
 }
 
 void rewrite_elf(const AppTree& tree, const TreeEntry& entry, Prepared& out) {

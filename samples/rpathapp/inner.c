@@ -1,0 +1,1 @@
+const char *inner_words(void) { return "libinner found through the program's DT_RPATH"; }
