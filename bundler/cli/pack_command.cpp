@@ -35,7 +35,7 @@ void add_pack_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("pack", "Pack a program or an app directory into one executable file");
   cmd->add_option("APP", options->app, "A dynamically linked program, or a directory (then give --entry)")->required();
   cmd->add_option("-o,--output", options->output, "The packed file to write (default: APP's name + .run)");
-  cmd->add_option("--entry", options->entry, "The program to run, as a path inside the APP directory");
+  cmd->add_option("--entry", options->entry, "The program to run, as a path inside the APP directory (a link to it inside the app is followed)");
   cmd->add_option("--root", options->root, "Find libraries inside this root file system (e.g. a debootstrap tree)")
       ->check(CLI::ExistingDirectory);
   cmd->add_option("--level", options->level,

@@ -81,6 +81,21 @@ void add_extra_files(AppTree& tree, const PackOptions& options) {
   }
 }
 
+// --entry may name a link to the program (AppDirs link usr/bin/app to the real
+// file); the packed file runs what it leads to, as exec would.
+std::string follow_links(const AppTree& tree, const std::string& given, const std::string& app) {
+  std::string entry = given;
+  for (int hops = 0; hops < 40; ++hops) {
+    const TreeEntry* e = tree.find(entry);
+    if (!e || e->type != ONEBIN_SYMLINK) return entry;
+    std::string target = (fs::path(entry).parent_path() / e->link).lexically_normal().string();
+    if (fs::path(e->link).is_absolute() || target.rfind("..", 0) == 0)
+      throw PackError(app + "/" + given + ": --entry leads to the link " + entry + " -> " + e->link + ", outside the app");
+    entry = target;
+  }
+  throw PackError(app + "/" + given + ": --entry is a link in a loop");
+}
+
 // A static program needs no packing: it runs anywhere as it is.
 size_t find_main(const AppTree& tree, const std::string& entry, const std::string& app) {
   for (size_t i = 0; i < tree.entries.size(); ++i)
@@ -130,7 +145,7 @@ AppTree collect_app(const PackOptions& options) {
   }
   add_extra_files(tree, options);
   std::string entry = tree.app_root.empty() ? "bin/" + fs::path(options.app).filename().string() : fs::path(options.entry).lexically_normal().string();
-  tree.main = find_main(tree, entry, options.app);
+  tree.main = find_main(tree, follow_links(tree, entry, options.app), options.app);
   return tree;
 }
 
