@@ -1,8 +1,9 @@
 #include "pack/app_runpath.hpp"
 
 #include <algorithm>
-#include <string_view>
 #include <vector>
+
+#include "pack/library_search.hpp"
 
 namespace onebin::pack {
 
@@ -28,13 +29,10 @@ void append_new(std::vector<std::string>& dirs, const std::string& dir) {
 }  // namespace
 
 std::string rebase_origin(const std::string& dir, const fs::path& from, const fs::path& to) {
-  for (std::string_view token : {"$ORIGIN", "${ORIGIN}"}) {
-    if (dir.compare(0, token.size(), token) != 0) continue;
-    std::string rest = dir.substr(token.size());
-    if (!rest.empty() && rest[0] != '/') continue;  // $ORIGINAL is no token
-    return origin_relative(from / fs::path(rest).relative_path(), to);
-  }
-  return dir;
+  std::string from_there = expand_tokens(dir, from.string());
+  // Only an entry naming $ORIGIN depends on where the file is.
+  if (from_there == expand_tokens(dir, to.string())) return dir;
+  return origin_relative(from_there, to);
 }
 
 std::string runpath_for(const AppTree& tree, const TreeEntry& entry) {

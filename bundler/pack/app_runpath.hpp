@@ -18,7 +18,8 @@ namespace onebin::pack {
 std::string runpath_for(const AppTree& tree, const TreeEntry& entry);
 
 // `dir` from a search path of a file in directory `from`, as seen from a file
-// in directory `to` (both inside the packed tree): $ORIGIN/... is rebased,
+// in directory `to` (both inside the packed tree): an entry naming $ORIGIN is
+// rebased (its $LIB and $PLATFORM expanded as the closure's search did),
 // other entries stay as they are.
 std::string rebase_origin(const std::string& dir, const std::filesystem::path& from, const std::filesystem::path& to);
 

@@ -87,6 +87,7 @@ std::string follow_links(const AppTree& tree, const std::string& given, const st
   std::string entry = given;
   for (int hops = 0; hops < 40; ++hops) {
     const TreeEntry* e = tree.find(entry);
+    if (!e && entry != given) throw PackError(app + "/" + given + ": --entry leads to " + entry + ", which is not in the app");
     if (!e || e->type != ONEBIN_SYMLINK) return entry;
     std::string target = (fs::path(entry).parent_path() / e->link).lexically_normal().string();
     if (fs::path(e->link).is_absolute() || target.rfind("..", 0) == 0)

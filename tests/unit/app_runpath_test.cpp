@@ -30,7 +30,9 @@ TEST_CASE("$ORIGIN entries are rebased from one directory of the tree to another
   CHECK(pack::rebase_origin("$ORIGIN/../lib", "bin", "lib") == "$ORIGIN");
   CHECK(pack::rebase_origin("${ORIGIN}/../lib/extra", "bin", "lib") == "$ORIGIN/extra");
   CHECK(pack::rebase_origin("$ORIGIN", "bin", "lib/plugins") == "$ORIGIN/../../bin");
-  CHECK(pack::rebase_origin("$ORIGIN/", "bin", "bin") == "$ORIGIN");
+  CHECK(pack::rebase_origin("$ORIGIN/", "bin", "lib") == "$ORIGIN/../bin");
+  CHECK(pack::rebase_origin("$ORIGIN/../lib", "bin", "bin") == "$ORIGIN/../lib");
+  CHECK(pack::rebase_origin("$ORIGIN/../$LIB", "bin", "lib") == "$ORIGIN/x86_64-linux-gnu");
   CHECK(pack::rebase_origin("$ORIGIN/lib", ".", "lib") == "$ORIGIN");
   CHECK(pack::rebase_origin("/opt/app/lib", "bin", "lib") == "/opt/app/lib");
   CHECK(pack::rebase_origin("$ORIGINAL/lib", "bin", "lib") == "$ORIGINAL/lib");
