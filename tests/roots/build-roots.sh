@@ -12,7 +12,8 @@
 # Prints the roots directory. Needs root (debootstrap, chroot).
 set -euo pipefail
 roots=${ONEBIN_ROOTS:-/var/cache/onebin/roots}
-mirror=${ONEBIN_MIRROR:-http://deb.debian.org/debian}
+# The archive this machine installs from (scripts/apt-sources), unless given.
+mirror=${ONEBIN_MIRROR:-$("$(dirname "$0")/../../scripts/apt-sources" archive)}
 mkdir -p "$roots"
 exec 9>"$roots/.lock"
 flock 9  # tests run in parallel; one builds, the others wait
