@@ -42,9 +42,8 @@ static void probe_memfd(struct view *v) {
     close(fd);
     return;
   }
-  debug("executable memfds are not available (%s%s); libraries go into the view directory as files",
-        strerror(errno), errno == EACCES ? ": vm.memfd_noexec=2" : "");
-  if (!v->exec_allowed) die("cannot run libraries: no executable memfds (%s) and %s is mounted noexec", strerror(errno), v->dir);
+  die("cannot run the app: every place for its files is mounted noexec (%s) and executable memfds are refused (%s%s)",
+      v->dir, strerror(errno), errno == EACCES ? ": vm.memfd_noexec=2" : "");
 }
 
 /* Memfds go above the soft descriptor limit, which is restored before exec,
@@ -102,7 +101,8 @@ void view_create(struct view *v) {
   snprintf(v->dir, sizeof v->dir, "%s/onebin-%ld-XXXXXX", base, (long)getpid());
   if (!mkdtemp(v->dir)) die("%s: cannot create a private directory: %s", base, strerror(errno));
   v->exec_allowed = exec_allowed(v->dir);
-  debug("view directory %s (%s)", v->dir, v->exec_allowed ? "programs run from it" : "noexec: programs run from memfds");
+  debug("view directory %s (%s)", v->dir, v->exec_allowed ? "programs and libraries run from it" : "noexec: programs and libraries run from memfds");
+  if (v->exec_allowed) return;
   probe_memfd(v);
   reserve_descriptors(v);
 }
@@ -160,10 +160,10 @@ static void link_memfd(struct view *v, int fd, const char *target) {
   if (symlink(link, target) != 0) die("%s: cannot link: %s", target, strerror(errno));
 }
 
-/* Libraries, and programs when the view is noexec, go into memfds, made
- * here; every other file is created by the decoders (fd -1). */
+/* Programs and libraries go into memfds, made here, only when the view is
+ * noexec; every other file is created by the decoders (fd -1). */
 static int open_memfd(const struct view *v, const char *rel, const char *target, const struct onebin_entry *e) {
-  int wants_memfd = (e->flags & (ONEBIN_LIBRARY | ONEBIN_LOADER)) || ((e->flags & ONEBIN_PROGRAM) && !v->exec_allowed);
+  int wants_memfd = (e->flags & (ONEBIN_PROGRAM | ONEBIN_LIBRARY | ONEBIN_LOADER)) && !v->exec_allowed;
   if (!wants_memfd || !v->memfd_allowed) return -1;
   const char *name = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
   int fd = memfd_create(name, MFD_ALLOW_SEALING | memfd_exec_flag);
@@ -275,7 +275,7 @@ static void materialise(struct view *v, const struct onebin_archive *a, const st
 
 void view_materialise(struct view *v, const struct onebin_archive *a, const struct choice *c) {
   materialise(v, a, c, v->dir);
-  setrlimit(RLIMIT_NOFILE, &saved_nofile);
+  if (!v->exec_allowed) setrlimit(RLIMIT_NOFILE, &saved_nofile);
 }
 
 void view_extract(const struct onebin_archive *a, const char *dir) {

@@ -1,10 +1,11 @@
-/* The app's directory view: the packed tree materialised for one run.
- * Shared libraries live in sealed memfds, linked from the view by
- * /proc/PID/fd/N symlinks, so they load even where every tmpfs is noexec
- * and vanish with the process. Programs are regular files in the view when
- * its file system allows exec, so /proc/self/exe and $ORIGIN name a real
- * directory; otherwise memfds too, with their RUNPATH slot made absolute.
- * Data files are regular files in the view. */
+/* The app's directory view: the packed tree materialised for one run as
+ * real files in a private 0700 directory of the user's (other users can
+ * neither change nor replace them), so realpath, /proc/self/exe and $ORIGIN
+ * name real paths, children that outlive the app still load libraries, and
+ * the app holds no descriptor per library. Only where every place is
+ * mounted noexec do programs and libraries go into sealed memfds, linked
+ * from the view by /proc/PID/fd/N symlinks, with their RUNPATH slot made
+ * absolute. */
 #ifndef ONEBIN_STUB_VIEW_H
 #define ONEBIN_STUB_VIEW_H
 

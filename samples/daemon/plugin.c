@@ -1,0 +1,1 @@
+const char* plugin_says(void) { return "loaded by the daemon"; }
