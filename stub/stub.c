@@ -140,8 +140,15 @@ int main(int argc, char **argv) {
   packed[n > 0 ? n : 0] = 0;
   setenv("ONEBIN_APPDIR", view.dir, 1);
   setenv("ONEBIN_FILE", packed, 1);
+  /* The app is started by its path in the view, as if run unpacked by its
+   * full path: programs that find their files from argv[0] (CPython, $0 in
+   * scripts) find the view. The name the user ran goes in ARGV0, as
+   * AppImage does it. */
+  setenv("ARGV0", argc > 0 ? argv[0] : "", 1);
+  char *no_args[] = {program, NULL};
+  if (argc > 0) argv[0] = program;
   debug("timing: %.2f ms: exec", elapsed_ms());
   debug("exec %s", program);
-  execve(program, argv, environ);
+  execve(program, argc > 0 ? argv : no_args, environ);
   die("%s: cannot run %s: %s", self, program, strerror(errno));
 }

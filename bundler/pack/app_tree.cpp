@@ -81,6 +81,17 @@ void add_extra_files(AppTree& tree, const PackOptions& options) {
   }
 }
 
+// A program given as a link (/usr/bin/python3 -> python3.11, as most of a
+// distribution's commands are) is packed as bin/REAL with the link beside
+// it, so the app still starts under the name it was given.
+void add_single_program(AppTree& tree, const PackOptions& options) {
+  std::string name = fs::path(options.app).filename().string();
+  fs::path real = fs::canonical(options.app);
+  std::string real_name = real.filename().string();
+  add_path(tree, options, real.string(), "bin/" + real_name);
+  if (real_name != name) tree.entries.push_back({"bin/" + name, ONEBIN_SYMLINK, 0777, "", real_name, std::nullopt, ONEBIN_FAMILY_NONE});
+}
+
 // --entry may name a link to the program (AppDirs link usr/bin/app to the real
 // file); the packed file runs what it leads to, as exec would.
 std::string follow_links(const AppTree& tree, const std::string& given, const std::string& app) {
@@ -139,14 +150,14 @@ AppTree collect_app(const PackOptions& options) {
     tree.libdir = "onebin-libs";
   } else if (fs::is_regular_file(status)) {
     if (!options.entry.empty()) throw PackError("--entry is for directory apps; " + options.app + " is a single program");
-    add_path(tree, options, options.app, "bin/" + fs::path(options.app).filename().string());
+    add_single_program(tree, options);
     tree.libdir = "lib";
   } else {
     throw PackError(options.app + ": " + (fs::exists(status) ? "not a program or directory" : "no such file or directory"));
   }
   add_extra_files(tree, options);
-  std::string entry = tree.app_root.empty() ? "bin/" + fs::path(options.app).filename().string() : fs::path(options.entry).lexically_normal().string();
-  tree.main = find_main(tree, follow_links(tree, entry, options.app), options.app);
+  tree.launch = tree.app_root.empty() ? "bin/" + fs::path(options.app).filename().string() : fs::path(options.entry).lexically_normal().string();
+  tree.main = find_main(tree, follow_links(tree, tree.launch, options.app), options.app);
   return tree;
 }
 

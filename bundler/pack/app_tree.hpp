@@ -47,6 +47,7 @@ struct TreeEntry {
 struct AppTree {
   std::vector<TreeEntry> entries;  // directories before their contents
   size_t main = 0;                 // index of the program to run
+  std::string launch;              // what the stub executes: the entry as given, maybe a link leading to main
   std::string libdir;              // where libraries from outside the app go
   std::string app_root;            // the app's directory on disk ("" for a single program)
   std::string loader;              // the glibc loader beside the bundled libc.so.6 ("" if none)

@@ -198,6 +198,13 @@ uint32_t glibc_needed(const AppTree& tree) {
   return needed;
 }
 
+// The index's main entry is what the stub executes (formats/README.md).
+uint32_t launch_index(const AppTree& tree) {
+  const TreeEntry* launch = tree.launch.empty() ? &tree.entries[tree.main] : tree.find(tree.launch);
+  if (!launch) throw PackError(tree.launch + ": the entry to run is not in the app");
+  return static_cast<uint32_t>(launch - tree.entries.data());
+}
+
 std::vector<uint8_t> encode_index(const AppTree& tree, std::vector<Prepared>& files) {
   std::string strings;
   for (size_t i = 0; i < files.size(); ++i) {
@@ -210,7 +217,7 @@ std::vector<uint8_t> encode_index(const AppTree& tree, std::vector<Prepared>& fi
     strings += entry.link;
   }
   onebin_index_header header{static_cast<uint32_t>(files.size()), static_cast<uint32_t>(strings.size()),
-                             static_cast<uint32_t>(tree.main), glibc_needed(tree)};
+                             launch_index(tree), glibc_needed(tree)};
   std::vector<uint8_t> index;
   uint8_t header_bytes[ONEBIN_INDEX_HEADER_SIZE];
   onebin_index_header_encode(&header, header_bytes);
