@@ -70,7 +70,8 @@ static void choose(const struct onebin_archive *a, struct choice *c, struct bund
   scan_bundle(a, b);
   uint32_t needed = a->header.glibc_needed, bundled = b->version[ONEBIN_FAMILY_GLIBC];
   uint32_t host = access(HOST_LOADER, X_OK) == 0 ? host_library_version("libc.so.6", "GLIBC_") : 0;
-  c->host_glibc = host && host >= needed;
+  /* needed is 0 when no packed file is linked against glibc (static programs, scripts). */
+  c->host_glibc = needed == 0 || (host && host >= needed);
   debug("glibc: bundle needs %s, host has %s, bundled %s -> %s", version_text(needed, t1), version_text(host, t2),
         bundled ? "yes" : "no", c->host_glibc ? "host" : "bundled");
   if (!c->host_glibc && (!bundled || !b->loader[0]))
@@ -80,6 +81,54 @@ static void choose(const struct onebin_archive *a, struct choice *c, struct bund
   c->host_libstdcxx = host_is_newer("libstdc++.so.6", "GLIBCXX_", b->version[ONEBIN_FAMILY_LIBSTDCXX]);
   c->host_libgcc = host_is_newer("libgcc_s.so.1", "GCC_", b->version[ONEBIN_FAMILY_LIBGCC]);
   c->allow_host_copies = 1;
+}
+
+/* The interpreter a script's first line names, when the app carries a file
+ * at that path: "" otherwise, and the kernel runs the script with the host's.
+ * *arg gets the line's optional argument (the kernel passes the rest of the
+ * line as one). */
+static void own_interpreter(const char *dir, const char *script, char *interp, size_t size, char **arg) {
+  static char line[256]; /* what the kernel reads of a script (BINPRM_BUF_SIZE) */
+  interp[0] = 0;
+  int fd = open(script, O_RDONLY | O_CLOEXEC);
+  ssize_t n = fd >= 0 ? read(fd, line, sizeof line - 1) : -1;
+  if (fd >= 0) close(fd);
+  if (n < 3 || line[0] != '#' || line[1] != '!') return;
+  line[n] = 0;
+  char *end = strchr(line, '\n');
+  if (!end) return;
+  *end = 0;
+  char *name = line + 2 + strspn(line + 2, " \t");
+  char *rest = name + strcspn(name, " \t");
+  if (*rest) *rest++ = 0;
+  rest += strspn(rest, " \t");
+  for (char *tail = rest + strlen(rest); tail > rest && (tail[-1] == ' ' || tail[-1] == '\t');) *--tail = 0;
+  *arg = *rest ? rest : NULL;
+  int length = snprintf(interp, size, "%s%s", dir, name);
+  if (name[0] != '/' || length < 0 || (size_t)length >= size || access(interp, X_OK) != 0) interp[0] = 0;
+}
+
+/* Runs argv[0], a path in the view. A script whose #! interpreter the app
+ * carries runs with the app's copy (started by its path in the view, so it
+ * finds its own files); anything else as exec runs it. */
+static void exec_app(const char *dir, char **argv) {
+  char interp[4096 + 256], *arg = NULL;
+  own_interpreter(dir, argv[0], interp, sizeof interp, &arg);
+  if (interp[0]) {
+    size_t argc = 0;
+    while (argv[argc]) argc++;
+    char **args = calloc(argc + 3, sizeof *args);
+    if (!args) die("out of memory");
+    size_t k = 0;
+    args[k++] = interp;
+    if (arg) args[k++] = arg;
+    memcpy(args + k, argv, (argc + 1) * sizeof *args);
+    debug("exec %s (the app's interpreter of %s)", interp, argv[0]);
+    execve(interp, args, environ);
+    die("cannot run %s: %s", interp, strerror(errno));
+  }
+  debug("exec %s", argv[0]);
+  execve(argv[0], argv, environ);
 }
 
 static void print_info(const struct onebin_archive *a) {
@@ -145,10 +194,10 @@ int main(int argc, char **argv) {
    * scripts) find the view. The name the user ran goes in ARGV0, as
    * AppImage does it. */
   setenv("ARGV0", argc > 0 ? argv[0] : "", 1);
+  if (!strcmp(rel, "AppRun")) setenv("APPDIR", view.dir, 1); /* an AppDir's AppRun reads it, as under AppImage */
   char *no_args[] = {program, NULL};
   if (argc > 0) argv[0] = program;
   debug("timing: %.2f ms: exec", elapsed_ms());
-  debug("exec %s", program);
-  execve(program, argc > 0 ? argv : no_args, environ);
+  exec_app(view.dir, argc > 0 ? argv : no_args);
   die("%s: cannot run %s: %s", self, program, strerror(errno));
 }

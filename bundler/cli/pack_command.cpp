@@ -33,9 +33,13 @@ void run_pack(pack::PackOptions options) {
 void add_pack_command(CLI::App& app) {
   auto options = std::make_shared<pack::PackOptions>();
   CLI::App* cmd = app.add_subcommand("pack", "Pack a program or an app directory into one executable file");
-  cmd->add_option("APP", options->app, "A dynamically linked program, or a directory (then give --entry)")->required();
+  cmd->add_option("APP", options->app,
+                  "A program (an ELF executable, dynamically linked or static, or a #! script; a link to one is "
+                  "followed), or a directory: an app directory with --entry, or an AppDir, whose AppRun is the entry")
+      ->required();
   cmd->add_option("-o,--output", options->output, "The packed file to write (default: APP's name + .run)");
-  cmd->add_option("--entry", options->entry, "The program to run, as a path inside the APP directory (a link to it inside the app is followed)");
+  cmd->add_option("--entry", options->entry, "The program to run, as a path inside the APP directory (default: AppRun); a link to it inside the app "
+                  "is followed, and a #! script runs with the app's own interpreter when the app has one at that path");
   cmd->add_option("--root", options->root, "Find libraries inside this root file system (e.g. a debootstrap tree)")
       ->check(CLI::ExistingDirectory);
   cmd->add_option("--level", options->level,

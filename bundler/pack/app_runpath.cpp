@@ -43,7 +43,7 @@ std::string runpath_for(const AppTree& tree, const TreeEntry& entry) {
   if (from_app)
     for (const auto& d : own.runpath.empty() ? own.rpath : own.runpath) append_new(dirs, d);
   const TreeEntry& main = tree.entries[tree.main];
-  if (!tree.app_root.empty() && own.runpath.empty() && main.elf->runpath.empty())
+  if (!tree.app_root.empty() && main.elf && own.runpath.empty() && main.elf->runpath.empty())
     for (const auto& d : main.elf->rpath) append_new(dirs, rebase_origin(d, directory_in_tree(main.path), dir));
   std::string joined;
   for (const auto& d : dirs) joined += (joined.empty() ? "" : ":") + d;

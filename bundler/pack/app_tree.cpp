@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -35,6 +36,12 @@ TreeEntry file_entry(const std::string& path, const std::string& source) {
     if (!info.soname.empty()) entry.family = library_family(info.soname);
   }
   return entry;
+}
+
+std::string octal(uint32_t mode) {
+  char text[8];
+  std::snprintf(text, sizeof text, "%04o", mode & 07777);
+  return text;
 }
 
 bool excluded(const PackOptions& options, const std::string& path) {
@@ -108,16 +115,34 @@ std::string follow_links(const AppTree& tree, const std::string& given, const st
   throw PackError(app + "/" + given + ": --entry is a link in a loop");
 }
 
-// A static program needs no packing: it runs anywhere as it is.
+bool starts_with_shebang(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[2] = {};
+  return in.read(magic, 2) && magic[0] == '#' && magic[1] == '!';
+}
+
+// What exec runs: an ELF executable, dynamically linked or static (packed as
+// it is: no RUNPATH, no loader to choose), or a script naming its
+// interpreter with #! (the stub runs the app's own copy of it, if any).
+bool is_program(const TreeEntry& e) {
+  if (e.type != ONEBIN_FILE) return false;
+  if (e.elf) return e.elf->kind == elf::ElfKind::Executable || e.elf->kind == elf::ElfKind::PieExecutable;
+  if (!elf::is_x86_64_program_or_library(e.source)) return starts_with_shebang(e.source);
+  elf::ElfKind kind = elf::read_elf_info(e.source).kind;
+  return kind == elf::ElfKind::StaticExecutable || kind == elf::ElfKind::StaticPie;
+}
+
 size_t find_main(const AppTree& tree, const std::string& entry, const std::string& app) {
-  for (size_t i = 0; i < tree.entries.size(); ++i)
-    if (tree.entries[i].path == entry) {
-      const auto& e = tree.entries[i];
-      bool runnable = e.type == ONEBIN_FILE && e.elf && (e.elf->kind == elf::ElfKind::Executable || e.elf->kind == elf::ElfKind::PieExecutable);
-      if (runnable) return i;
-      if (tree.app_root.empty()) throw PackError(app + ": not a dynamically linked ELF program");
-      throw PackError(app + "/" + entry + ": --entry must name a dynamically linked ELF program");
-    }
+  std::string named = tree.app_root.empty() ? app : app + "/" + entry + ": --entry";
+  for (size_t i = 0; i < tree.entries.size(); ++i) {
+    const auto& e = tree.entries[i];
+    if (e.path != entry) continue;
+    if (!is_program(e))
+      throw PackError(named + " is no program: exec runs ELF executables (dynamically linked or static) and scripts "
+                      "starting with #!");
+    if (!(e.mode & 0100)) throw PackError(named + " is not executable (mode " + octal(e.mode) + ")");
+    return i;
+  }
   throw PackError(app + ": --entry " + entry + " is not in the app");
 }
 
@@ -140,8 +165,9 @@ AppTree collect_app(const PackOptions& options) {
   AppTree tree;
   fs::file_status status = fs::status(options.app);
   if (fs::is_directory(status)) {
-    if (options.entry.empty()) throw PackError(options.app + ": a directory app needs --entry PATH (the program to run)");
     tree.app_root = fs::canonical(options.app).string();
+    if (options.entry.empty() && !fs::exists(fs::symlink_status(tree.app_root + "/AppRun")))
+      throw PackError(options.app + ": a directory app needs --entry PATH (the program to run), or an AppRun at its top");
     std::vector<fs::path> children;
     // From the canonical root: sources must compare equal to app_root's prefix.
     for (const auto& child : fs::directory_iterator(tree.app_root)) children.push_back(child.path());
@@ -156,7 +182,8 @@ AppTree collect_app(const PackOptions& options) {
     throw PackError(options.app + ": " + (fs::exists(status) ? "not a program or directory" : "no such file or directory"));
   }
   add_extra_files(tree, options);
-  tree.launch = tree.app_root.empty() ? "bin/" + fs::path(options.app).filename().string() : fs::path(options.entry).lexically_normal().string();
+  tree.launch = !tree.app_root.empty() ? fs::path(options.entry.empty() ? "AppRun" : options.entry).lexically_normal().string()
+                                        : "bin/" + fs::path(options.app).filename().string();
   tree.main = find_main(tree, follow_links(tree, tree.launch, options.app), options.app);
   return tree;
 }

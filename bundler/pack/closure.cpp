@@ -19,7 +19,7 @@ struct Pending {
 class ClosureWalk {
  public:
   ClosureWalk(AppTree& tree, const LibraryPolicy& policy, const LibrarySearch& search, std::ostream* explain)
-      : tree_(tree), policy_(policy), search_(search), explain_(explain), main_(*tree.entries[tree.main].elf) {}
+      : tree_(tree), policy_(policy), search_(search), explain_(explain), main_(tree.entries[tree.main].elf.value_or(elf::ElfInfo{})) {}
 
   void run() {
     if (auto libc = search_.find("libc.so.6", main_, main_)) glibc_home_ = fs::path(search_.real_path(*libc)).parent_path();
@@ -119,7 +119,7 @@ class ClosureWalk {
   const LibraryPolicy& policy_;
   const LibrarySearch& search_;
   std::ostream* explain_;
-  elf::ElfInfo main_;
+  elf::ElfInfo main_;  // empty for a static program or a script: no RPATH of its own to search
   std::deque<Pending> queue_;
   fs::path glibc_home_;  // directory of the libc.so.6 the main program finds
   std::set<std::string> decided_;
