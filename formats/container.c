@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zstd.h>
 
 #include "xxh64.h"
@@ -64,6 +65,7 @@ void onebin_entry_encode(const struct onebin_entry *e, uint8_t out[ONEBIN_ENTRY_
   put32(out + 72, e->interp_slot_size);
   put32(out + 76, e->interp_slot);
   put64(out + 80, e->frame_offset);
+  put64(out + 88, (uint64_t)e->mtime_ns);
 }
 
 const char *onebin_trailer_decode(const uint8_t b[ONEBIN_TRAILER_SIZE], uint64_t file_size,
@@ -72,7 +74,7 @@ const char *onebin_trailer_decode(const uint8_t b[ONEBIN_TRAILER_SIZE], uint64_t
   if (get64(b + 56) != onebin_xxh64(b, 56, 0)) return "corrupted trailer (hash mismatch)";
   t->version = get32(b + 8);
   t->flags = get32(b + 12);
-  if (t->version != ONEBIN_FORMAT_VERSION) return "unsupported format version (this reader knows version 1)";
+  if (t->version != ONEBIN_FORMAT_VERSION) return "unsupported format version (this reader knows version " ONEBIN_FORMAT_VERSION_TEXT ")";
   if (t->flags != 0) return "unsupported format flags";
   t->payload_offset = get64(b + 16);
   t->index_offset = get64(b + 24);
@@ -106,6 +108,14 @@ void onebin_entry_at(const struct onebin_archive *a, uint32_t i, struct onebin_e
   e->interp_slot_size = get32(p + 72);
   e->interp_slot = get32(p + 76);
   e->frame_offset = get64(p + 80);
+  e->mtime_ns = (int64_t)get64(p + 88);
+}
+
+void onebin_entry_times(const struct onebin_entry *e, struct timespec out[2]) {
+  int64_t ns = e->mtime_ns % 1000000000, s = e->mtime_ns / 1000000000;
+  if (ns < 0) ns += 1000000000, s -= 1; /* before 1970: tv_nsec stays in [0, 1e9) */
+  out[0] = (struct timespec){.tv_sec = 0, .tv_nsec = UTIME_OMIT};
+  out[1] = (struct timespec){.tv_sec = (time_t)s, .tv_nsec = (long)ns};
 }
 
 /* Relative, no empty, "." or ".." component, no NUL: safe to join to a directory. */

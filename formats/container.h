@@ -7,15 +7,17 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define ONEBIN_FORMAT_VERSION 1u
+#define ONEBIN_FORMAT_VERSION 2u
+#define ONEBIN_FORMAT_VERSION_TEXT "2" /* the same number, for messages */
 #define ONEBIN_TRAILER_SIZE 64u
 #define ONEBIN_INDEX_HEADER_SIZE 32u
-#define ONEBIN_ENTRY_SIZE 88u
+#define ONEBIN_ENTRY_SIZE 96u
 #define ONEBIN_FRAME_CONTENT_MAX (4u << 20)
 #define ONEBIN_INDEX_MAX (256u << 20)
 
@@ -48,6 +50,7 @@ struct onebin_entry {
   uint64_t runpath_slot;
   uint32_t interp_slot_size, interp_slot;
   uint64_t frame_offset; /* ONEBIN_SHARED_FRAME: where the content starts in the frame's content */
+  int64_t mtime_ns;      /* modification time, nanoseconds since the epoch */
 };
 
 struct ZSTD_DCtx_s;
@@ -80,6 +83,10 @@ void onebin_close(struct onebin_archive *archive);
 void onebin_entry_at(const struct onebin_archive *archive, uint32_t i, struct onebin_entry *out);
 /* Decompresses a regular file's content into dest (entry->size bytes) and checks its hash. */
 const char *onebin_read_entry(struct onebin_archive *archive, const struct onebin_entry *entry, void *dest);
+
+/* The times to give a written entry (utimensat/futimens): its packed
+ * modification time, the access time left as it is. */
+void onebin_entry_times(const struct onebin_entry *entry, struct timespec out[2]);
 
 /* Version numbers: "2.34" -> 2 << 20 | 34 << 10 (spec: "version number"). */
 uint32_t onebin_version_parse(const char *text);

@@ -122,9 +122,12 @@ static int write_all(int fd, const uint8_t *data, size_t size, uint64_t offset) 
   return 0;
 }
 
-/* Gives a created file its packed mode and closes it; 0 or an errno value. */
+/* Gives a created file its packed mode and modification time (caches such
+ * as CPython's .pyc compare it) and closes it; 0 or an errno value. */
 static int close_created(int fd, const struct onebin_entry *e) {
-  int error = fchmod(fd, e->mode & 07777) != 0 ? errno : 0;
+  struct timespec times[2];
+  onebin_entry_times(e, times);
+  int error = fchmod(fd, e->mode & 07777) != 0 || futimens(fd, times) != 0 ? errno : 0;
   close(fd);
   return error;
 }

@@ -240,6 +240,20 @@ static void prepare_file(void *context, const struct decode_file *f, uint8_t *co
   patch_slots(m->view, rel, f->entry, content, f->fd >= 0, m->choice);
 }
 
+/* Directories and links get their packed times once everything is in them,
+ * deepest first: creating an entry changes its directory's time. Entries of
+ * the host's families were not made (type 0 here). */
+static void stamp_times(const struct onebin_archive *a, const struct onebin_entry *entries, uint32_t total, int dir_fd) {
+  char rel[PATH_SIZE];
+  for (uint32_t i = total; i-- > 0;) {
+    if (entries[i].type != ONEBIN_DIR && entries[i].type != ONEBIN_SYMLINK) continue;
+    struct timespec times[2];
+    onebin_entry_times(&entries[i], times);
+    snprintf(rel, sizeof rel, "%.*s", (int)entries[i].path_size, a->strings + entries[i].path);
+    utimensat(dir_fd, rel, times, AT_SYMLINK_NOFOLLOW);
+  }
+}
+
 static void materialise(struct view *v, const struct onebin_archive *a, const struct choice *c, const char *root) {
   uint32_t total = a->header.entry_count;
   struct onebin_entry *entries = calloc(total ? total : 1, sizeof *entries);
@@ -249,6 +263,7 @@ static void materialise(struct view *v, const struct onebin_archive *a, const st
   for (uint32_t i = 0; i < total; i++) {
     onebin_entry_at(a, i, &entries[i]);
     if (kept(a, &entries[i], c)) create_entry(v, a, &entries[i], root, files, &count);
+    else entries[i].type = 0;
   }
   debug("timing: %.2f ms: directories, links and memfds made; %zu files to write", elapsed_ms(), count);
   struct materialising context = {v, a, c, root};
@@ -262,6 +277,7 @@ static void materialise(struct view *v, const struct onebin_archive *a, const st
     entry_paths(a, files[failed].entry, root, rel, target_path);
     die("%s: %s", rel, error);
   }
+  stamp_times(a, entries, total, target.dir_fd);
   close(target.dir_fd);
   for (size_t k = 0; k < count; k++) {
     if (files[k].fd < 0) continue;

@@ -1,5 +1,6 @@
 #include "cli/archive_commands.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -56,7 +57,7 @@ void inspect_json(const pack::PackedFile& file) {
   for (uint32_t i = 0; i < file.size(); ++i) {
     onebin_entry e = file.entry(i);
     std::cout << (i ? ", " : "") << "{\"path\": " << json_string(file.path(e)) << ", \"type\": \"" << type_name(e.type)
-              << "\", \"mode\": " << e.mode << ", \"size\": " << e.size << ", \"compressed\": " << e.data_size
+              << "\", \"mode\": " << e.mode << ", \"mtime_ns\": " << e.mtime_ns << ", \"size\": " << e.size << ", \"compressed\": " << e.data_size
               << ", \"family\": \"" << family_name(e.family) << "\"";
     if (e.type == ONEBIN_SYMLINK) std::cout << ", \"link\": " << json_string(file.link(e));
     std::cout << "}";
@@ -87,6 +88,15 @@ void extract(const std::string& path, const std::string& dir) {
     } else {
       io::write_file_atomically(target, file.content(e), e.mode);
     }
+  }
+  // Packed times, deepest first: creating an entry changes its directory's time.
+  for (uint32_t i = file.size(); i-- > 0;) {
+    onebin_entry e = file.entry(i);
+    struct timespec times[2];
+    onebin_entry_times(&e, times);
+    std::string target = dir + "/" + file.path(e);
+    if (utimensat(AT_FDCWD, target.c_str(), times, AT_SYMLINK_NOFOLLOW) != 0)
+      throw pack::PackError(target + ": cannot set its time: " + std::strerror(errno));
   }
   std::cout << "extracted " << file.size() << " entries into " << dir << "\n";
 }

@@ -25,9 +25,19 @@ uint32_t mode_of(const std::string& path) {
   return st.st_mode & 07777;
 }
 
+}  // namespace
+
+int64_t mtime_of(const std::string& path) {
+  struct stat st {};
+  if (lstat(path.c_str(), &st) != 0) throw PackError(path + ": cannot read: " + std::strerror(errno));
+  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+namespace {
+
 // ELF files are read now so errors name the file before anything is written.
 TreeEntry file_entry(const std::string& path, const std::string& source) {
-  TreeEntry entry{path, ONEBIN_FILE, mode_of(source), source, "", std::nullopt, ONEBIN_FAMILY_NONE};
+  TreeEntry entry{path, ONEBIN_FILE, mode_of(source), source, "", std::nullopt, ONEBIN_FAMILY_NONE, mtime_of(source)};
   // Only x86-64 programs and libraries take part in the closure; other ELF
   // files (object files, firmware, other machines) are data to pack.
   if (elf::is_x86_64_program_or_library(source)) {
@@ -55,9 +65,10 @@ void add_path(AppTree& tree, const PackOptions& options, const std::string& sour
   fs::file_status status = fs::symlink_status(source);
   tree.add_directories_for(dest);
   if (fs::is_symlink(status)) {
-    tree.entries.push_back({dest, ONEBIN_SYMLINK, 0777, "", fs::read_symlink(source).string(), std::nullopt, ONEBIN_FAMILY_NONE});
+    tree.entries.push_back({dest, ONEBIN_SYMLINK, 0777, "", fs::read_symlink(source).string(), std::nullopt,
+                            ONEBIN_FAMILY_NONE, mtime_of(source)});
   } else if (fs::is_directory(status)) {
-    tree.entries.push_back({dest, ONEBIN_DIR, mode_of(source), "", "", std::nullopt, ONEBIN_FAMILY_NONE});
+    tree.entries.push_back({dest, ONEBIN_DIR, mode_of(source), "", "", std::nullopt, ONEBIN_FAMILY_NONE, mtime_of(source)});
     std::vector<fs::path> children;
     for (const auto& child : fs::directory_iterator(source)) children.push_back(child.path());
     std::sort(children.begin(), children.end());

@@ -3,6 +3,7 @@
 // with --add, minus --exclude, plus the libraries found by the closure.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -34,6 +35,13 @@ struct PackOptions {
   bool explain = false;
 };
 
+// The modification time of an entry onebin makes itself: the time of packing
+// (container_writer.cpp, which also clamps every time to SOURCE_DATE_EPOCH).
+constexpr int64_t kPackTime = INT64_MIN;
+
+// A file's modification time as lstat gives it, in nanoseconds since the epoch.
+int64_t mtime_of(const std::string& path);
+
 struct TreeEntry {
   std::string path;  // relative path inside the packed tree
   onebin_type type = ONEBIN_FILE;
@@ -42,6 +50,7 @@ struct TreeEntry {
   std::string link;    // a symlink's target
   std::optional<elf::ElfInfo> elf;  // for dynamically linked ELF files
   onebin_family family = ONEBIN_FAMILY_NONE;
+  int64_t mtime_ns = kPackTime;  // as on disk; kPackTime for what the packer makes (directories, links)
 };
 
 struct AppTree {

@@ -86,7 +86,8 @@ class ClosureWalk {
     say("bundle " + name + "  from " + *path + "  (needed by " + requester.in_tree + ")");
     std::string dest = tree_.libdir + "/" + name;
     tree_.add_directories_for(dest);
-    TreeEntry entry{dest, ONEBIN_FILE, 0755, search_.real_path(*path), "", std::nullopt, library_family(name)};
+    std::string real = search_.real_path(*path);
+    TreeEntry entry{dest, ONEBIN_FILE, 0755, real, "", std::nullopt, library_family(name), mtime_of(real)};
     elf::ElfInfo info = elf::read_elf_info(*path);
     entry.elf = info;
     tree_.entries.push_back(entry);

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <climits>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -84,11 +87,25 @@ void rewrite_elf(const AppTree& tree, const TreeEntry& entry, Prepared& out) {
   }
 }
 
-Prepared prepare(const AppTree& tree, const TreeEntry& entry) {
+// Times later than SOURCE_DATE_EPOCH are clamped to it, as reproducible
+// builds expect of archivers (tar --clamp-mtime).
+int64_t stored_mtime(const TreeEntry& entry, int64_t pack_time) {
+  int64_t t = entry.mtime_ns == kPackTime ? pack_time : entry.mtime_ns;
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (!epoch || !*epoch) return t;
+  char* end = nullptr;
+  long long seconds = std::strtoll(epoch, &end, 10);
+  if (*end || seconds < 0 || seconds > INT64_MAX / 1000000000)
+    throw PackError(std::string("SOURCE_DATE_EPOCH=") + epoch + ": not a number of seconds since the epoch");
+  return std::min<int64_t>(t, seconds * 1000000000);
+}
+
+Prepared prepare(const AppTree& tree, const TreeEntry& entry, int64_t pack_time) {
   Prepared out;
   out.record.type = entry.type;
   out.record.family = entry.family;
   out.record.mode = entry.mode;
+  out.record.mtime_ns = stored_mtime(entry, pack_time);
   if (entry.type != ONEBIN_FILE) return out;
   out.content = read_file(entry.source);
   if (entry.elf) {
@@ -245,7 +262,9 @@ AppTree sorted(AppTree tree) {
 std::vector<uint8_t> build_packed_file(const AppTree& unsorted, const std::vector<uint8_t>& stub, int level) {
   const AppTree tree = sorted(unsorted);
   std::vector<Prepared> files;
-  for (const auto& entry : tree.entries) files.push_back(prepare(tree, entry));
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  int64_t pack_time = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
+  for (const auto& entry : tree.entries) files.push_back(prepare(tree, entry, pack_time));
   std::vector<SharedFrame> groups = group_small_files(files);
   compress_all(files, groups, level);
   std::vector<uint8_t> out = stub;

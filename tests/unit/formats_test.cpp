@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -137,7 +139,7 @@ TEST_CASE("a newer format version is refused as such") {
   uint8_t* trailer = bytes.data() + bytes.size() - ONEBIN_TRAILER_SIZE;
   onebin_trailer t{};
   REQUIRE(onebin_trailer_decode(trailer, bytes.size(), &t) == nullptr);
-  t.version = 2;
+  t.version = ONEBIN_FORMAT_VERSION + 1;
   onebin_trailer_encode(&t, trailer);
   CHECK(open_error(bytes).find("unsupported format version") == 0);
 }
@@ -167,4 +169,26 @@ TEST_CASE("library versions are read from real file names") {
   CHECK(onebin_file_name_version("libelf-0.188.so") == onebin_version_parse("0.188"));
   CHECK(onebin_file_name_version("libzstd.so.1.5.4") > onebin_file_name_version("libzstd.so.1.4.8"));
   CHECK(onebin_file_name_version("libfoo.so") == 0);
+}
+
+TEST_CASE("an entry's modification time survives encoding, before 1970 too") {
+  for (int64_t ns : {int64_t{1700000000123456789}, int64_t{-1500000001}, int64_t{0}}) {
+    onebin_entry e{};
+    e.mtime_ns = ns;
+    uint8_t bytes[ONEBIN_ENTRY_SIZE];
+    onebin_entry_encode(&e, bytes);
+    onebin_archive archive{};
+    std::vector<uint8_t> index(ONEBIN_INDEX_HEADER_SIZE + ONEBIN_ENTRY_SIZE);
+    std::copy(bytes, bytes + ONEBIN_ENTRY_SIZE, index.begin() + ONEBIN_INDEX_HEADER_SIZE);
+    archive.index = index.data();
+    onebin_entry back{};
+    onebin_entry_at(&archive, 0, &back);
+    CHECK(back.mtime_ns == ns);
+    struct timespec times[2];
+    onebin_entry_times(&back, times);
+    CHECK(times[0].tv_nsec == UTIME_OMIT);
+    CHECK(static_cast<int64_t>(times[1].tv_sec) * 1000000000 + times[1].tv_nsec == ns);
+    CHECK(times[1].tv_nsec >= 0);
+    CHECK(times[1].tv_nsec < 1000000000);
+  }
 }

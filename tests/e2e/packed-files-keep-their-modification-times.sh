@@ -1,0 +1,21 @@
+. "$(dirname "$0")/common.inc"
+# Files, directories and links in the view, and in both kinds of
+# extraction, have the modification times they had when packed.
+mkdir -p "$t/app/data/dir"
+printf '#!/bin/sh\ncd "$APPDIR" && stat -c "%%n %%y" data/old.txt data/dir data/link\n' > "$t/app/AppRun"
+chmod 755 "$t/app/AppRun"
+echo old > "$t/app/data/old.txt"
+ln -s old.txt "$t/app/data/link"
+touch -h -d '2001-02-03 04:05:06.123456789' "$t/app/data/old.txt" "$t/app/data/link"
+touch -d '1999-12-31 23:59:59.5' "$t/app/data/dir"
+(cd "$t/app" && stat -c '%n %y' data/old.txt data/dir data/link) > "$t/want"
+grep -q '^data/old.txt 2001-02-03 04:05:06.123456789' "$t/want" || fail "test setup: $(cat "$t/want")"
+pack "$t/app" "$t/app.run"
+"$t/app.run" > "$t/out" 2>&1 || fail "$(cat "$t/out")"
+diff "$t/want" "$t/out" > /dev/null || fail "in the view: $(diff "$t/want" "$t/out")"
+"$ONEBIN" extract "$t/app.run" "$t/x1" > /dev/null
+(cd "$t/x1" && stat -c '%n %y' data/old.txt data/dir data/link) > "$t/out"
+diff "$t/want" "$t/out" > /dev/null || fail "onebin extract: $(diff "$t/want" "$t/out")"
+"$t/app.run" --onebin-extract "$t/x2"
+(cd "$t/x2" && stat -c '%n %y' data/old.txt data/dir data/link) > "$t/out"
+diff "$t/want" "$t/out" > /dev/null || fail "--onebin-extract: $(diff "$t/want" "$t/out")"
