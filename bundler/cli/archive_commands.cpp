@@ -67,11 +67,7 @@ void inspect_json(const pack::PackedFile& file) {
 
 void verify(const std::string& path) {
   pack::PackedFile file(path);
-  uint64_t bytes = 0;
-  for (uint32_t i = 0; i < file.size(); ++i) {
-    onebin_entry e = file.entry(i);
-    if (e.type == ONEBIN_FILE) bytes += file.content(e).size();
-  }
+  uint64_t bytes = file.check_every_file();
   std::cout << path << ": ok (" << file.size() << " entries, " << bytes << " bytes of content)\n";
 }
 

@@ -6,6 +6,7 @@
 #include "io/atomic_write.hpp"
 #include "pack/closure.hpp"
 #include "pack/container_writer.hpp"
+#include "pack/packed_file.hpp"
 #include "pack/stub_blob.hpp"
 
 namespace onebin::cli {
@@ -23,7 +24,16 @@ void run_pack(pack::PackOptions options) {
   pack::AppTree tree = pack::collect_app(options);
   pack::add_library_closure(tree, options.policy, pack::LibrarySearch(options.root), options.explain ? &std::cout : nullptr);
   std::vector<uint8_t> bytes = pack::build_packed_file(tree, pack::embedded_stub(), options.level);
-  io::write_file_atomically(options.output, bytes, 0755);
+  // Read back as the stub reads it before it takes the output's place: pack
+  // never reports success for a file the stub would refuse.
+  io::write_file_atomically(options.output, bytes, 0755, [&](const std::string& temp) {
+    try {
+      pack::PackedFile(temp).check_every_file();
+    } catch (const pack::PackError& e) {
+      throw pack::PackError(options.output + ": the packed file does not read back (" + e.what() +
+                            "); nothing was written. This is a bug in onebin: please report it with the app.");
+    }
+  });
   std::cout << "packed " << options.app << " into " << options.output << " (" << tree.entries.size() << " entries, "
             << bytes.size() << " bytes)\n";
 }

@@ -32,7 +32,8 @@ void write_all(int fd, const std::vector<uint8_t>& bytes, const std::string& pat
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, const std::vector<uint8_t>& bytes, mode_t mode) {
+void write_file_atomically(const std::string& path, const std::vector<uint8_t>& bytes, mode_t mode,
+                           const WrittenCheck& check) {
   std::string temp = path + ".onebin-tmp-XXXXXX";
   int fd = mkstemp(temp.data());
   if (fd < 0) fail(path, "cannot create a temporary file beside it", errno, "");
@@ -43,6 +44,14 @@ void write_file_atomically(const std::string& path, const std::vector<uint8_t>& 
     fail(path, "cannot finish writing", error, temp);
   }
   if (close(fd) != 0) fail(path, "cannot finish writing", errno, temp);
+  if (check) {
+    try {
+      check(temp);
+    } catch (...) {
+      unlink(temp.c_str());
+      throw;
+    }
+  }
   if (rename(temp.c_str(), path.c_str()) != 0) fail(path, "cannot replace it", errno, temp);
 }
 

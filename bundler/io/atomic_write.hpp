@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -17,6 +18,12 @@ struct IoError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-void write_file_atomically(const std::string& path, const std::vector<uint8_t>& bytes, mode_t mode);
+// `check`, when given, reads the finished temporary file (its path) before
+// it replaces the target; whatever it throws removes the temporary file and
+// reaches the caller, and the target stays as it was.
+using WrittenCheck = std::function<void(const std::string& temp)>;
+
+void write_file_atomically(const std::string& path, const std::vector<uint8_t>& bytes, mode_t mode,
+                           const WrittenCheck& check = nullptr);
 
 }  // namespace onebin::io

@@ -85,6 +85,9 @@ class ClosureWalk {
     }
     say("bundle " + name + "  from " + *path + "  (needed by " + requester.in_tree + ")");
     std::string dest = tree_.libdir + "/" + name;
+    if (tree_.find(dest))
+      throw PackError(tree_.app_root + "/" + dest + ": the app has a file where onebin puts the libraries it bundles (" +
+                      name + ", needed by " + requester.in_tree + "); rename the app's " + tree_.libdir + " directory");
     tree_.add_directories_for(dest);
     std::string real = search_.real_path(*path);
     TreeEntry entry{dest, ONEBIN_FILE, 0755, real, "", std::nullopt, library_family(name), mtime_of(real)};

@@ -42,4 +42,13 @@ std::vector<uint8_t> PackedFile::content(const onebin_entry& e) const {
   return bytes;
 }
 
+uint64_t PackedFile::check_every_file() const {
+  uint64_t bytes = 0;
+  for (uint32_t i = 0; i < size(); ++i) {
+    onebin_entry e = entry(i);
+    if (e.type == ONEBIN_FILE) bytes += content(e).size();
+  }
+  return bytes;
+}
+
 }  // namespace onebin::pack

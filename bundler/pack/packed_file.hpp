@@ -23,6 +23,7 @@ class PackedFile {
   std::string path(const onebin_entry& e) const { return {archive_.strings + e.path, e.path_size}; }
   std::string link(const onebin_entry& e) const { return {archive_.strings + e.link, e.link_size}; }
   std::vector<uint8_t> content(const onebin_entry& e) const;  // decompressed and hash-checked
+  uint64_t check_every_file() const;  // reads every file's content as the stub would; returns the bytes read
 
  private:
   std::string name_;
