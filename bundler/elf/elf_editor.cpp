@@ -44,6 +44,35 @@ struct MovedSection {
   uint64_t at = 0;  // offset in the new segment
 };
 
+// Notes moved as one block (a whole PT_NOTE, or one note section outside any)
+// to make room for a program header.
+struct MovedNotes {
+  uint64_t offset, size, alignment;  // where they were in the file
+  uint64_t at = 0;                   // offset in the new segment
+};
+
+// Whether a PT_NOTE holds nothing but GNU build IDs, the one note nothing
+// reads through the program headers at load or run time (debuggers find it
+// through its section header, which stays). The kernel and ld.so read
+// .note.gnu.property and .note.ABI-tag, Qt its plugin metadata (before it
+// loads the plugin), Go tools its build notes: those must stay PT_NOTEs.
+bool only_build_ids(const ElfImage& image, const Elf64_Phdr& ph) {
+  const auto& bytes = image.bytes();
+  if (ph.p_offset > bytes.size() || ph.p_filesz > bytes.size() - ph.p_offset) return false;
+  uint64_t alignment = ph.p_align == 8 ? 8 : 4, end = ph.p_offset + ph.p_filesz;
+  for (uint64_t at = ph.p_offset; at < end;) {
+    if (end - at < sizeof(Elf64_Nhdr)) return false;
+    Elf64_Nhdr note;
+    std::memcpy(&note, bytes.data() + at, sizeof note);
+    uint64_t name = at + sizeof note, desc = name + align_up(note.n_namesz, alignment);
+    if (desc > end || note.n_descsz > end - desc) return false;
+    bool build_id = note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(bytes.data() + name, "GNU", 4) == 0;
+    if (!build_id) return false;
+    at = std::min(end, desc + align_up(note.n_descsz, alignment));
+  }
+  return true;
+}
+
 // The extra PT_LOAD and what goes into it, as offsets from its start.
 struct NewSegment {
   std::vector<uint8_t> bytes;
@@ -70,6 +99,8 @@ class Editor {
   void plan_interp();
   bool plan_phdr_growth();
   bool move_for_room(size_t index);
+  void move_notes(size_t index);
+  void point_at_moved_notes();
   void build_segment();
   void lay_out_segment();
   void add_segment_header();
@@ -98,6 +129,7 @@ class Editor {
   bool move_interp_ = false;
   bool move_dynstr_ = false;
   std::vector<MovedSection> moved_sections_;  // moved to make room for a program header
+  std::vector<MovedNotes> moved_notes_;       // likewise
   const Elf64_Phdr* interp_ = nullptr;
   std::optional<NewSegment> segment_;
   EditResult result_;
@@ -222,12 +254,8 @@ void Editor::plan_interp() {
 
 void Editor::build_segment() {
   segment_.emplace();
-  auto note = std::find_if(phdrs_.begin(), phdrs_.end(), [&](const Elf64_Phdr& ph) {
-    const Elf64_Phdr* prop = in_.find_segment(PT_GNU_PROPERTY);
-    return ph.p_type == PT_NOTE && !(prop && prop->p_offset == ph.p_offset);
-  });
-  if (note == phdrs_.end())
-    note = std::find_if(phdrs_.begin(), phdrs_.end(), [](const Elf64_Phdr& ph) { return ph.p_type == PT_NOTE; });
+  auto note = std::find_if(phdrs_.begin(), phdrs_.end(),
+                           [&](const Elf64_Phdr& ph) { return ph.p_type == PT_NOTE && only_build_ids(in_, ph); });
   if (note != phdrs_.end()) {
     phdrs_.erase(note);
     result_.layout = "new PT_LOAD (from a PT_NOTE)";
@@ -270,6 +298,10 @@ bool Editor::move_for_room(size_t index) {
   const Elf64_Shdr& sh = shdrs_[index];
   if (interp_ && sh.sh_addr == interp_->p_vaddr && sh.sh_type == SHT_PROGBITS) return move_interp_ = true;
   if (sh.sh_type == SHT_STRTAB && sh.sh_addr == in_.dynamic_value(DT_STRTAB)) return move_dynstr_ = true;
+  if (sh.sh_type == SHT_NOTE) {
+    move_notes(index);
+    return true;
+  }
   static const std::pair<uint32_t, int64_t> kMovable[] = {
       {SHT_HASH, DT_HASH},           {SHT_GNU_HASH, DT_GNU_HASH},         {SHT_DYNSYM, DT_SYMTAB},
       {SHT_GNU_versym, DT_VERSYM},   {SHT_GNU_verneed, DT_VERNEED},       {SHT_GNU_verdef, DT_VERDEF}};
@@ -279,6 +311,19 @@ bool Editor::move_for_room(size_t index) {
     return true;
   }
   return false;
+}
+
+// A note moves with the whole PT_NOTE holding it, so the PT_NOTE (and a
+// PT_GNU_PROPERTY inside it) can point at the copy.
+void Editor::move_notes(size_t index) {
+  const Elf64_Shdr& sh = shdrs_[index];
+  for (const auto& block : moved_notes_)
+    if (sh.sh_offset >= block.offset && sh.sh_offset < block.offset + block.size) return;
+  MovedNotes block{sh.sh_offset, sh.sh_size, std::max<uint64_t>(sh.sh_addralign, 1)};
+  for (const auto& ph : phdrs_)
+    if (ph.p_type == PT_NOTE && sh.sh_offset >= ph.p_offset && sh.sh_offset + sh.sh_size <= ph.p_offset + ph.p_filesz)
+      block = {ph.p_offset, ph.p_filesz, std::max<uint64_t>(ph.p_align, 1)};
+  moved_notes_.push_back(block);
 }
 
 void Editor::lay_out_segment() {
@@ -298,6 +343,10 @@ void Editor::lay_out_segment() {
     const Elf64_Shdr& sh = shdrs_[moved.index];
     moved.at = reserve(sh.sh_size, std::max<uint64_t>(sh.sh_addralign, 1));
     std::memcpy(seg.bytes.data() + moved.at, in_.bytes().data() + sh.sh_offset, sh.sh_size);
+  }
+  for (auto& block : moved_notes_) {
+    block.at = reserve(block.size, block.alignment);
+    std::memcpy(seg.bytes.data() + block.at, in_.bytes().data() + block.offset, block.size);
   }
   if (!appended_strings_.empty() || move_dynstr_) {
     uint64_t old_size = in_.dynstr_size();
@@ -364,6 +413,7 @@ void Editor::point_at_segment() {
     sh.sh_offset = seg.offset + moved.at;
     sh.sh_addr = seg.vaddr + moved.at;
   }
+  point_at_moved_notes();
   for (auto& ph : phdrs_) {
     if (ph.p_type == PT_INTERP && seg.interp) {
       move_section(SHT_PROGBITS, ph.p_vaddr, seg.offset + *seg.interp, seg.vaddr + *seg.interp, interp_size());
@@ -386,6 +436,27 @@ void Editor::point_at_segment() {
       if (d.d_tag == DT_STRTAB) d.d_un.d_ptr = seg.vaddr + *seg.dynstr;
       if (d.d_tag == DT_STRSZ) d.d_un.d_val = size;
     }
+  }
+}
+
+// Program and section headers of moved notes point at their copies, at the
+// same place inside the block.
+void Editor::point_at_moved_notes() {
+  const NewSegment& seg = *segment_;
+  for (const auto& block : moved_notes_) {
+    auto inside = [&](uint64_t offset) { return offset >= block.offset && offset < block.offset + block.size; };
+    for (auto& ph : phdrs_)
+      if ((ph.p_type == PT_NOTE || ph.p_type == PT_GNU_PROPERTY) && inside(ph.p_offset)) {
+        uint64_t delta = ph.p_offset - block.offset;
+        ph.p_offset = seg.offset + block.at + delta;
+        ph.p_vaddr = ph.p_paddr = seg.vaddr + block.at + delta;
+      }
+    for (auto& sh : shdrs_)
+      if ((sh.sh_flags & SHF_ALLOC) && sh.sh_type != SHT_NOBITS && sh.sh_size && inside(sh.sh_offset)) {
+        uint64_t delta = sh.sh_offset - block.offset;
+        sh.sh_offset = seg.offset + block.at + delta;
+        sh.sh_addr = seg.vaddr + block.at + delta;
+      }
   }
 }
 

@@ -14,10 +14,15 @@
 //     DT_STRSZ, PT_INTERP, PT_DYNAMIC and the matching section headers are
 //     pointed at the new copies, so `strip` and `readelf` see a consistent
 //     file; the old bytes stay where they were, unreferenced.
-//  3. The program header for that PT_LOAD is found by turning one PT_NOTE
-//     into it (notes are optional for loading; a PT_GNU_PROPERTY note is
-//     kept when there is another PT_NOTE to take). Files without PT_NOTE
-//     (musl-gcc output) get their program header table copied into the new
+//  3. The program header for that PT_LOAD is found by turning into it a
+//     PT_NOTE that holds nothing but GNU build IDs (nothing reads those
+//     through the program headers; debuggers use the section). Any other
+//     note is read by someone: the kernel and ld.so (.note.gnu.property,
+//     .note.ABI-tag), Qt (its plugin metadata, before loading), Go tools. So
+//     otherwise the program header table grows in place by one entry: the
+//     sections right after it move into the new segment (notes as whole
+//     PT_NOTE blocks, their PT_NOTE and PT_GNU_PROPERTY headers following).
+//     When even that cannot be done, the table is copied into the new
 //     segment with one entry more; that segment's p_vaddr - p_offset equals
 //     the first PT_LOAD's, because kernels before 5.18 compute AT_PHDR as
 //     load address + e_phoff.

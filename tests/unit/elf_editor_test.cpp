@@ -3,6 +3,9 @@
 // only works *because* of the edit).
 #include <doctest/doctest.h>
 
+#include <cstring>
+#include <map>
+
 #include "elf/elf_editor.hpp"
 #include "elf/elf_reader.hpp"
 #include "elf_test_support.hpp"
@@ -196,4 +199,62 @@ TEST_CASE("the loader, static and static-pie programs are refused with a reason"
   elf::EditRequest interp;
   interp.interp = "/lib/ld.so";
   CHECK_THROWS_WITH_AS(edit_fixture("libfixture.so", interp), doctest::Contains("PT_INTERP"), elf::ElfError);
+}
+
+namespace {
+
+// The descriptions of every note the program headers lead to, by owner.
+std::multimap<std::string, std::string> notes_through_program_headers(const elf::ElfImage& image) {
+  std::multimap<std::string, std::string> notes;
+  for (const auto& ph : image.segments()) {
+    if (ph.p_type != PT_NOTE) continue;
+    for (uint64_t at = ph.p_offset; at + sizeof(Elf64_Nhdr) <= ph.p_offset + ph.p_filesz;) {
+      Elf64_Nhdr note;
+      std::memcpy(&note, image.bytes().data() + at, sizeof note);
+      const char* name = reinterpret_cast<const char*>(image.bytes().data() + at + sizeof note);
+      uint64_t desc = at + sizeof note + (note.n_namesz + 3) / 4 * 4;
+      notes.emplace(std::string(name, note.n_namesz ? note.n_namesz - 1 : 0),
+                    std::string(reinterpret_cast<const char*>(image.bytes().data() + desc), note.n_descsz));
+      at = desc + (note.n_descsz + 3) / 4 * 4;
+    }
+  }
+  return notes;
+}
+
+}  // namespace
+
+TEST_CASE("a Qt plugin's metadata note stays a PT_NOTE: the header table grows instead") {
+  auto before = notes_through_program_headers(elf::ElfImage::load(fixture("qt_plugin.so")));
+  REQUIRE(before.count("qt-project!") == 1);  // one PT_NOTE holds the build ID and the metadata
+  auto result = edit_fixture("qt_plugin.so", runpath_request("$ORIGIN/../../lib/x86_64-linux-gnu:$ORIGIN/../../lib"));
+  CHECK(result.layout == "new PT_LOAD (program header table grown in place)");
+  elf::ElfImage edited(fixture("qt_plugin.so"), result.bytes);
+  CHECK(notes_through_program_headers(edited) == before);
+  test::TempDir dir;
+  test::write_executable(dir / "libqt_plugin.so", result.bytes);
+  CHECK(run("readelf -nW " + dir.path() + "/libqt_plugin.so | grep -q 'qt-project!'").status == 0);
+  CHECK(run("readelf -lW " + dir.path() + "/libqt_plugin.so 2>&1 | grep -qi warning").status != 0);
+  auto loaded = run("python3 -c 'import ctypes, sys; print(ctypes.CDLL(sys.argv[1]).plugin_answer())' " + dir.path() +
+                    "/libqt_plugin.so");
+  CHECK(loaded.output == "42\n");
+}
+
+TEST_CASE("programs keep every note reachable through their program headers (ABI tag, properties)") {
+  for (const char* name : {"uses_lib_bfd", "uses_lib_lld", "greet_gold", "greet_bfd_pie", "greet_bfd_nopie"}) {
+    CAPTURE(std::string(name));
+    auto before = notes_through_program_headers(elf::ElfImage::load(fixture(name)));
+    REQUIRE(before.size() >= 2);
+    elf::EditRequest request = runpath_request("$ORIGIN/../lib/x86_64-linux-gnu:$ORIGIN/../lib:/a/longer/one");
+    request.interp = "/a/much/longer/path/to/the/loader/ld-linux-x86-64.so.2";
+    auto result = edit_fixture(name, request);
+    CAPTURE(result.layout);
+    CHECK(notes_through_program_headers(elf::ElfImage(fixture(name), result.bytes)) == before);
+    CHECK(result.layout != "new PT_LOAD (from a PT_NOTE)");
+  }
+}
+
+TEST_CASE("a PT_NOTE of nothing but a build ID is taken for the new PT_LOAD") {
+  auto result = edit_fixture("libfixture.so", runpath_request("$ORIGIN/../lib/x86_64-linux-gnu:$ORIGIN/../lib"));
+  CHECK(result.layout == "new PT_LOAD (from a PT_NOTE)");
+  CHECK(notes_through_program_headers(elf::ElfImage(fixture("libfixture.so"), result.bytes)).empty());
 }
