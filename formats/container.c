@@ -66,6 +66,8 @@ void onebin_entry_encode(const struct onebin_entry *e, uint8_t out[ONEBIN_ENTRY_
   put32(out + 76, e->interp_slot);
   put64(out + 80, e->frame_offset);
   put64(out + 88, (uint64_t)e->mtime_ns);
+  put32(out + 96, e->needs);
+  put32(out + 100, e->needs_size);
 }
 
 const char *onebin_trailer_decode(const uint8_t b[ONEBIN_TRAILER_SIZE], uint64_t file_size,
@@ -109,6 +111,8 @@ void onebin_entry_at(const struct onebin_archive *a, uint32_t i, struct onebin_e
   e->interp_slot = get32(p + 76);
   e->frame_offset = get64(p + 80);
   e->mtime_ns = (int64_t)get64(p + 88);
+  e->needs = get32(p + 96);
+  e->needs_size = get32(p + 100);
 }
 
 void onebin_entry_times(const struct onebin_entry *e, struct timespec out[2]) {
@@ -136,10 +140,14 @@ static int slot_fits(uint64_t offset, uint32_t size, uint64_t content) { return 
 static const char *check_entry(const struct onebin_archive *a, const struct onebin_entry *e) {
   uint64_t payload = a->trailer.index_offset - a->trailer.payload_offset;
   if (e->type < ONEBIN_FILE || e->type > ONEBIN_SYMLINK) return "corrupted index (unknown entry type)";
+  if (e->family > ONEBIN_FAMILY_HOST) return "corrupted index (unknown library family)";
+  if (e->needs_size && (e->family != ONEBIN_FAMILY_HOST || e->type != ONEBIN_FILE)) return "corrupted index (needs on a non-host entry)";
   if ((uint64_t)e->path + e->path_size > a->header.strings_size ||
-      (uint64_t)e->link + e->link_size > a->header.strings_size)
+      (uint64_t)e->link + e->link_size > a->header.strings_size ||
+      (uint64_t)e->needs + e->needs_size > a->header.strings_size)
     return "corrupted index (string out of range)";
   if (!path_is_safe(a->strings + e->path, e->path_size)) return "corrupted index (unsafe path)";
+  if (e->needs_size && a->strings[e->needs + e->needs_size - 1] != 0) return "corrupted index (unterminated needs)";
   if (e->type == ONEBIN_SYMLINK && (e->link_size == 0 || memchr(a->strings + e->link, 0, e->link_size)))
     return "corrupted index (bad link target)";
   if (e->data > payload || e->data_size > payload - e->data) return "corrupted index (data out of range)";

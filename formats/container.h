@@ -17,7 +17,7 @@ extern "C" {
 #define ONEBIN_FORMAT_VERSION_TEXT "2" /* the same number, for messages */
 #define ONEBIN_TRAILER_SIZE 64u
 #define ONEBIN_INDEX_HEADER_SIZE 32u
-#define ONEBIN_ENTRY_SIZE 96u
+#define ONEBIN_ENTRY_SIZE 104u
 #define ONEBIN_FRAME_CONTENT_MAX (4u << 20)
 #define ONEBIN_INDEX_MAX (256u << 20)
 
@@ -27,7 +27,8 @@ enum onebin_family {
   ONEBIN_FAMILY_GLIBC = 1,
   ONEBIN_FAMILY_LIBSTDCXX = 2,
   ONEBIN_FAMILY_LIBGCC = 3,
-  ONEBIN_FAMILY_SHARED = 4 /* a library host drivers also use: the newer copy by file name wins */
+  ONEBIN_FAMILY_SHARED = 4, /* a library host drivers also use: the newer copy by file name wins */
+  ONEBIN_FAMILY_HOST = 5    /* driver-facing: the host's copy when it defines every symbol in `needs`, else this one */
 };
 enum onebin_flags { ONEBIN_PROGRAM = 1, ONEBIN_LIBRARY = 2, ONEBIN_LOADER = 4, ONEBIN_SHARED_FRAME = 8 };
 #define ONEBIN_SHARED_FRAME_MAX (1u << 20) /* content of a frame shared by small files */
@@ -51,6 +52,7 @@ struct onebin_entry {
   uint32_t interp_slot_size, interp_slot;
   uint64_t frame_offset; /* ONEBIN_SHARED_FRAME: where the content starts in the frame's content */
   int64_t mtime_ns;      /* modification time, nanoseconds since the epoch */
+  uint32_t needs, needs_size; /* ONEBIN_FAMILY_HOST: the symbols the bundle imports from it (string table) */
 };
 
 struct ZSTD_DCtx_s;

@@ -177,19 +177,38 @@ static void seal_and_link(struct view *v, int fd, const char *target) {
   link_memfd(v, fd, target);
 }
 
+/* The last component of an entry's path: a library's soname. */
+static void entry_file_name(const struct onebin_archive *a, const struct onebin_entry *e, char *out, size_t size) {
+  const char *path = a->strings + e->path;
+  const char *slash = memrchr(path, '/', e->path_size);
+  const char *name = slash ? slash + 1 : path;
+  snprintf(out, size, "%.*s", (int)(path + e->path_size - name), name);
+}
+
 /* A library host drivers use too: the host's copy when its file name says
  * it is newer (an older bundled copy could lack what the host's driver needs). */
 static int bundled_is_newer(const struct onebin_archive *a, const struct onebin_entry *e) {
   char soname[256];
-  const char *path = a->strings + e->path;
-  const char *slash = memrchr(path, '/', e->path_size);
-  const char *name = slash ? slash + 1 : path;
-  snprintf(soname, sizeof soname, "%.*s", (int)(path + e->path_size - name), name);
+  entry_file_name(a, e, soname, sizeof soname);
   uint32_t host = host_file_name_version(soname);
   char t1[32], t2[32];
   debug("%s: host %s, bundled %s -> %s", soname, version_text(host, t1), version_text(e->version, t2),
         host > e->version ? "host" : "bundled");
   return host <= e->version;
+}
+
+/* A driver-facing library: the host's copy when it defines every symbol the
+ * bundle imports from it (it matches the host's drivers and display server),
+ * else the packed copy (no copy on the host, or one too old). */
+static int host_falls_short(const struct onebin_archive *a, const struct onebin_entry *e) {
+  char soname[256];
+  entry_file_name(a, e, soname, sizeof soname);
+  const char *missing = NULL;
+  int host = host_defines_all(soname, a->strings + e->needs, e->needs_size, &missing);
+  if (host > 0) debug("%s: the host's copy has every symbol the app uses from it -> host", soname);
+  else if (host < 0) debug("%s: the host has none -> bundled", soname);
+  else debug("%s: the host's copy lacks %s -> bundled", soname, missing ? missing : "(unreadable)");
+  return host <= 0;
 }
 
 static int kept(const struct onebin_archive *a, const struct onebin_entry *e, const struct choice *c) {
@@ -198,6 +217,7 @@ static int kept(const struct onebin_archive *a, const struct onebin_entry *e, co
     case ONEBIN_FAMILY_LIBSTDCXX: return !c->host_libstdcxx;
     case ONEBIN_FAMILY_LIBGCC: return !c->host_libgcc;
     case ONEBIN_FAMILY_SHARED: return !c->allow_host_copies || bundled_is_newer(a, e);
+    case ONEBIN_FAMILY_HOST: return !c->allow_host_copies || host_falls_short(a, e);
     default: return 1;
   }
 }

@@ -23,8 +23,8 @@ const char* type_name(uint8_t type) {
 }
 
 const char* family_name(uint8_t family) {
-  static const char* const kNames[] = {"", "glibc", "libstdc++", "libgcc_s"};
-  return family < 4 ? kNames[family] : "?";
+  static const char* const kNames[] = {"", "glibc", "libstdc++", "libgcc_s", "shared", "host"};
+  return family < sizeof kNames / sizeof *kNames ? kNames[family] : "?";
 }
 
 std::string json_string(const std::string& text) {

@@ -75,12 +75,9 @@ bool ElfInfo::can_carry_runpath() const {
   return kind == ElfKind::Executable || kind == ElfKind::PieExecutable || kind == ElfKind::SharedLibrary;
 }
 
-ElfInfo read_elf_info(const std::string& path) {
-  ElfImage image = ElfImage::load(path);
-  ElfInfo info;
-  info.path = path;
-  info.machine = machine_name(image.header().e_machine);
-  info.kind = classify(image);
+namespace {
+
+std::unique_ptr<LIEF::ELF::Binary> parse(const ElfImage& image, const std::string& path) {
   LIEF::Logger::disable();
   std::unique_ptr<LIEF::ELF::Binary> binary;
   try {
@@ -89,6 +86,43 @@ ElfInfo read_elf_info(const std::string& path) {
     image.fail(std::string("LIEF cannot parse it: ") + e.what());
   }
   if (!binary) image.fail("LIEF cannot parse it");
+  return binary;
+}
+
+// The version a symbol names (versym 0 and 1 are local and global: none).
+std::string version_of(const LIEF::ELF::Symbol& symbol) {
+  if (!symbol.has_version()) return "";
+  const auto& version = symbol.symbol_version();
+  if (version.value() <= 1 || !version.has_auxiliary_version()) return "";
+  return version.symbol_version_auxiliary().name();
+}
+
+}  // namespace
+
+DynamicSymbols read_dynamic_symbols(const std::string& path) {
+  ElfImage image = ElfImage::load(path);
+  auto binary = parse(image, path);
+  DynamicSymbols symbols;
+  for (const LIEF::ELF::Symbol& symbol : binary->dynamic_symbols()) {
+    if (symbol.name().empty()) continue;
+    std::string version = version_of(symbol);
+    if (symbol.shndx() == 0) {
+      symbols.imports.insert(version.empty() ? symbol.name() : symbol.name() + "@" + version);
+    } else {
+      symbols.exports.insert(symbol.name());
+      if (!version.empty()) symbols.exports.insert(symbol.name() + "@" + version);
+    }
+  }
+  return symbols;
+}
+
+ElfInfo read_elf_info(const std::string& path) {
+  ElfImage image = ElfImage::load(path);
+  ElfInfo info;
+  info.path = path;
+  info.machine = machine_name(image.header().e_machine);
+  info.kind = classify(image);
+  auto binary = parse(image, path);
   if (binary->has_interpreter()) info.interp = binary->interpreter();
   read_dynamic(*binary, info);
   read_versions(*binary, info);

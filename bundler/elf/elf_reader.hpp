@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,5 +41,13 @@ struct ElfInfo {
 
 // Throws ElfError naming the file for non-ELF, truncated or malformed input.
 ElfInfo read_elf_info(const std::string& path);
+
+// A file's dynamic symbols, as "name" or "name@VERSION". Read only where the
+// packer needs them (what the bundle imports from a host-preferred library).
+struct DynamicSymbols {
+  std::set<std::string> imports;  // undefined; versioned when the file requires a version
+  std::set<std::string> exports;  // defined: each as "name" and, if versioned, "name@VERSION" too
+};
+DynamicSymbols read_dynamic_symbols(const std::string& path);
 
 }  // namespace onebin::elf

@@ -79,18 +79,22 @@ class ClosureWalk {
       if (loader) tree_.loader = fs::path(search_.real_path(*path)).lexically_relative(tree_.app_root).string();
       return;
     }
-    if (auto reason = policy_.host_reason(name)) {
-      say("host   " + name + "  (" + *reason + ")");
+    Decision decision = policy_.decide(name);
+    if (decision.placement == Placement::HostOnly) {
+      say("host   " + name + "  (" + decision.reason + ")");
       return;
     }
-    say("bundle " + name + "  from " + *path + "  (needed by " + requester.in_tree + ")");
+    bool preferred = decision.placement == Placement::HostPreferred;
+    say((preferred ? "host+  " : "bundle ") + name + "  from " + *path + "  (" +
+        (preferred ? decision.reason + "; this copy otherwise; " : "") + "needed by " + requester.in_tree + ")");
     std::string dest = tree_.libdir + "/" + name;
     if (tree_.find(dest))
       throw PackError(tree_.app_root + "/" + dest + ": the app has a file where onebin puts the libraries it bundles (" +
                       name + ", needed by " + requester.in_tree + "); rename the app's " + tree_.libdir + " directory");
     tree_.add_directories_for(dest);
     std::string real = search_.real_path(*path);
-    TreeEntry entry{dest, ONEBIN_FILE, 0755, real, "", std::nullopt, library_family(name), mtime_of(real)};
+    TreeEntry entry{dest, ONEBIN_FILE, 0755, real, "", std::nullopt, preferred ? ONEBIN_FAMILY_HOST : library_family(name),
+                    mtime_of(real)};
     elf::ElfInfo info = elf::read_elf_info(*path);
     entry.elf = info;
     tree_.entries.push_back(entry);

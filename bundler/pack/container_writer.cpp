@@ -18,6 +18,7 @@
 #include "../../formats/xxh64.h"
 #include "elf/elf_editor.hpp"
 #include "pack/app_runpath.hpp"
+#include "pack/host_needs.hpp"
 
 namespace onebin::pack {
 
@@ -224,6 +225,7 @@ uint32_t launch_index(const AppTree& tree) {
 
 std::vector<uint8_t> encode_index(const AppTree& tree, std::vector<Prepared>& files) {
   std::string strings;
+  auto needs = host_needs(tree);
   for (size_t i = 0; i < files.size(); ++i) {
     const TreeEntry& entry = tree.entries[i];
     files[i].record.path = static_cast<uint32_t>(strings.size());
@@ -232,6 +234,10 @@ std::vector<uint8_t> encode_index(const AppTree& tree, std::vector<Prepared>& fi
     files[i].record.link = static_cast<uint32_t>(strings.size());
     files[i].record.link_size = static_cast<uint32_t>(entry.link.size());
     strings += entry.link;
+    files[i].record.needs = static_cast<uint32_t>(strings.size());
+    if (auto it = needs.find(entry.path); it != needs.end())
+      for (const auto& symbol : it->second) strings += symbol + '\0';
+    files[i].record.needs_size = static_cast<uint32_t>(strings.size() - files[i].record.needs);
   }
   onebin_index_header header{static_cast<uint32_t>(files.size()), static_cast<uint32_t>(strings.size()),
                              launch_index(tree), glibc_needed(tree)};

@@ -8,15 +8,23 @@ namespace onebin::pack {
 
 namespace {
 
-// GPU driver stacks: the driver must match the host's kernel module, so the
-// loaders and everything they load come from the host (as in Steam's
-// pressure-vessel). The X11/xcb/wayland client libraries follow the host's
-// display server protocol version and are host too.
-const char* const kHostOnly[] = {
-    "libGL.so*",     "libGLX*.so*",       "libGLdispatch.so*", "libOpenGL.so*", "libEGL*.so*",
-    "libGLES*.so*",  "libvulkan.so*",     "libnvidia-*",       "libcuda.so*",   "libdrm*.so*",
-    "libgbm.so*",    "libwayland-client.so*", "libwayland-egl.so*", "libX11.so*", "libX11-xcb.so*",
-    "libxcb*.so*",   "libXext.so*",       "libXau.so*",        "libXdmcp.so*"};
+// Driver-facing libraries (as in Steam's pressure-vessel): the GL/EGL/GLX/
+// GLES/OpenGL dispatch, the Vulkan loader, libdrm and libgbm, and the core
+// X11/xcb and wayland client libraries the drivers themselves link. The host's
+// copy matches its drivers and display server, so it is used when it has
+// every symbol the app needs from it; the packed copy is the fallback for a
+// host without one, or with one too old. Where this differs from AppImage's
+// excludelist: that list also leaves out libraries "every desktop has" (ALSA,
+// fontconfig, freetype, harfbuzz, libxcb-render/shm and the other xcb
+// extensions...); onebin bundles those, since its hosts include bare ones.
+const char* const kDriverFacing[] = {
+    "libGL.so*",        "libGLX.so*",          "libGLdispatch.so*",  "libOpenGL.so*",       "libEGL.so*",
+    "libGLESv1_CM.so*", "libGLESv2.so*",       "libvulkan.so*",      "libdrm.so*",          "libdrm_*.so*",
+    "libgbm.so*",       "libwayland-client.so*", "libX11.so*",       "libX11-xcb.so*",      "libxcb.so*",
+    "libxcb-dri2.so*",  "libxcb-dri3.so*",     "libxcb-glx.so*",     "libxcb-present.so*"};
+
+// Parts of the driver itself, built for the host's kernel module: never packed.
+const char* const kDriverOnly[] = {"libnvidia-*", "libcuda.so*", "libGLX_*.so*", "libEGL_*.so*"};
 
 const char* const kGlibcFamily[] = {
     "libc.so.6",     kGlibcLoader,           "libm.so.6",       "libmvec.so.1",    "libpthread.so.0",
@@ -36,12 +44,16 @@ bool matches_any(const std::vector<std::string>& globs, const std::string& name)
 
 }  // namespace
 
-std::optional<std::string> LibraryPolicy::host_reason(const std::string& soname) const {
-  if (matches_any(host_globs, soname)) return "--host-lib";
-  if (matches_any(bundle_globs, soname)) return std::nullopt;
-  for (const char* glob : kHostOnly)
-    if (fnmatch(glob, soname.c_str(), 0) == 0) return std::string("GPU/display stack (") + glob + ")";
-  return std::nullopt;
+Decision LibraryPolicy::decide(const std::string& soname) const {
+  if (matches_any(host_globs, soname)) return {Placement::HostOnly, "--host-lib"};
+  if (matches_any(bundle_globs, soname)) return {};
+  for (const char* glob : kDriverOnly)
+    if (fnmatch(glob, soname.c_str(), 0) == 0) return {Placement::HostOnly, std::string("GPU driver (") + glob + ")"};
+  for (const char* glob : kDriverFacing)
+    if (fnmatch(glob, soname.c_str(), 0) == 0)
+      return {Placement::HostPreferred, std::string("driver-facing (") + glob +
+                                            "): the host's copy when it has every symbol the app uses from it"};
+  return {};
 }
 
 onebin_family library_family(const std::string& soname) {

@@ -1,4 +1,4 @@
-// Which libraries stay on the host and which family a bundled library
+// Which libraries come from the host and which family a bundled library
 // belongs to (the stub picks the host's or the bundled copy per family).
 #pragma once
 
@@ -10,12 +10,22 @@
 
 namespace onebin::pack {
 
+enum class Placement {
+  Bundle,         // packed, always used
+  HostPreferred,  // driver-facing: packed too (family ONEBIN_FAMILY_HOST), used when the host's copy falls short
+  HostOnly,       // never packed: --host-lib, and driver parts that must match the kernel module
+};
+
+struct Decision {
+  Placement placement = Placement::Bundle;
+  std::string reason;  // for --explain; empty for a plain Bundle
+};
+
 struct LibraryPolicy {
   std::vector<std::string> host_globs;    // --host-lib
   std::vector<std::string> bundle_globs;  // --bundle-lib (wins over the built-in host list)
 
-  // Why a library must come from the host, or nullopt to bundle it.
-  std::optional<std::string> host_reason(const std::string& soname) const;
+  Decision decide(const std::string& soname) const;
 };
 
 onebin_family library_family(const std::string& soname);

@@ -7,7 +7,7 @@
 #             Mesa's software drivers and their headers, to build samples that
 #             need glibc 2.41 and to take real programs from
 #   bullseye-mesa  bullseye + Mesa 20.3's software drivers (llvmpipe, lavapipe)
-#   trixie-apps    trixie + real desktop apps to pack (featherpad: Qt 6)
+#   trixie-apps    trixie + real apps to pack (featherpad: Qt 6; ffmpeg)
 #   bullseye-x11   bullseye + a desktop's X client libraries and GL dispatch
 #   musl      Debian's musl and busybox-static only: no glibc at all
 #   empty     nothing: tests put the packed file in and mount /proc and /tmp
@@ -52,8 +52,8 @@ build bullseye debian_root bullseye ""
 mesa=libegl1,libegl-mesa0,libgles2,libgl1-mesa-dri,mesa-vulkan-drivers,libvulkan1
 build bullseye-mesa debian_root bullseye "$mesa"
 build trixie debian_root trixie "gcc,g++,libc6-dev,sqlite3,$mesa,libegl-dev,libgles-dev,libvulkan-dev,mesa-utils-bin"
-# Real desktop apps from trixie, packed by the tests (featherpad: Qt 6).
-build trixie-apps debian_root trixie featherpad
+# Real apps from trixie, packed by the tests (featherpad: Qt 6; ffmpeg).
+build trixie-apps debian_root trixie featherpad,ffmpeg
 # bullseye with a desktop's X client libraries and GL dispatch, no toolkit.
 x11=libx11-6,libx11-xcb1,libxext6,libxcb1,libxcb-cursor0,libxcb-glx0,libxcb-icccm4,libxcb-image0,libxcb-keysyms1
 x11=$x11,libxcb-randr0,libxcb-render-util0,libxcb-render0,libxcb-shape0,libxcb-shm0,libxcb-sync1,libxcb-xfixes0
