@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "deploy/frameworks.hpp"
 #include "io/atomic_write.hpp"
 #include "pack/closure.hpp"
 #include "pack/container_writer.hpp"
@@ -22,7 +23,11 @@ std::string default_output(const std::string& app) {
 void run_pack(pack::PackOptions options) {
   if (options.output.empty()) options.output = default_output(options.app);
   pack::AppTree tree = pack::collect_app(options);
-  pack::add_library_closure(tree, options.policy, pack::LibrarySearch(options.root), options.explain ? &std::cout : nullptr);
+  std::ostream* explain = options.explain ? &std::cout : nullptr;
+  pack::LibrarySearch search(options.root);
+  pack::add_library_closure(tree, options.policy, search, explain);
+  deploy::deploy_frameworks(tree, options, explain);
+  pack::add_library_closure(tree, options.policy, search, explain);  // for what the frameworks added
   std::vector<uint8_t> bytes = pack::build_packed_file(tree, pack::embedded_stub(), options.level);
   // Read back as the stub reads it before it takes the output's place: pack
   // never reports success for a file the stub would refuse.

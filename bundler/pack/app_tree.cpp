@@ -172,6 +172,10 @@ void AppTree::add_directories_for(const std::string& path) {
   }
 }
 
+void add_tree_path(AppTree& tree, const PackOptions& options, const std::string& source, const std::string& dest) {
+  add_path(tree, options, source, dest);
+}
+
 AppTree collect_app(const PackOptions& options) {
   AppTree tree;
   fs::file_status status = fs::status(options.app);

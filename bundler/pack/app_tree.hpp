@@ -51,6 +51,7 @@ struct TreeEntry {
   std::optional<elf::ElfInfo> elf;  // for dynamically linked ELF files
   onebin_family family = ONEBIN_FAMILY_NONE;
   int64_t mtime_ns = kPackTime;  // as on disk; kPackTime for what the packer makes (directories, links)
+  std::optional<std::string> generated;  // bytes onebin writes itself (qt.conf...), used instead of `source`
 };
 
 struct AppTree {
@@ -66,5 +67,9 @@ struct AppTree {
 };
 
 AppTree collect_app(const PackOptions& options);
+
+// Adds `source` (a file, link or directory tree) at `dest`, as the app's own
+// files are added (--exclude applies); for framework deployment.
+void add_tree_path(AppTree& tree, const PackOptions& options, const std::string& source, const std::string& dest);
 
 }  // namespace onebin::pack

@@ -79,6 +79,12 @@ class ClosureWalk {
       if (loader) tree_.loader = fs::path(search_.real_path(*path)).lexically_relative(tree_.app_root).string();
       return;
     }
+    std::string dest = tree_.libdir + "/" + name;
+    if (const TreeEntry* existing = tree_.find(dest)) {
+      if (existing->source == search_.real_path(*path)) return;  // bundled by an earlier pass
+      throw PackError(tree_.app_root + "/" + dest + ": the app has a file where onebin puts the libraries it bundles (" +
+                      name + ", needed by " + requester.in_tree + "); rename the app's " + tree_.libdir + " directory");
+    }
     Decision decision = policy_.decide(name);
     if (decision.placement == Placement::HostOnly) {
       say("host   " + name + "  (" + decision.reason + ")");
@@ -87,10 +93,6 @@ class ClosureWalk {
     bool preferred = decision.placement == Placement::HostPreferred;
     say((preferred ? "host+  " : "bundle ") + name + "  from " + *path + "  (" +
         (preferred ? decision.reason + "; this copy otherwise; " : "") + "needed by " + requester.in_tree + ")");
-    std::string dest = tree_.libdir + "/" + name;
-    if (tree_.find(dest))
-      throw PackError(tree_.app_root + "/" + dest + ": the app has a file where onebin puts the libraries it bundles (" +
-                      name + ", needed by " + requester.in_tree + "); rename the app's " + tree_.libdir + " directory");
     tree_.add_directories_for(dest);
     std::string real = search_.real_path(*path);
     TreeEntry entry{dest, ONEBIN_FILE, 0755, real, "", std::nullopt, preferred ? ONEBIN_FAMILY_HOST : library_family(name),

@@ -108,7 +108,7 @@ Prepared prepare(const AppTree& tree, const TreeEntry& entry, int64_t pack_time)
   out.record.mode = entry.mode;
   out.record.mtime_ns = stored_mtime(entry, pack_time);
   if (entry.type != ONEBIN_FILE) return out;
-  out.content = read_file(entry.source);
+  out.content = entry.generated ? std::vector<uint8_t>(entry.generated->begin(), entry.generated->end()) : read_file(entry.source);
   if (entry.elf) {
     rewrite_elf(tree, entry, out);
     out.record.version = entry.family == ONEBIN_FAMILY_SHARED
