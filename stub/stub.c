@@ -83,6 +83,18 @@ static void choose(const struct onebin_archive *a, struct choice *c, struct bund
   c->allow_host_copies = 1;
 }
 
+/* The bundled glibc looks for its gconv modules (iconv) only at its
+ * compiled-in directory, which this host may lack or keep elsewhere: the
+ * packer put them beside the bundled loader, when the app uses iconv. */
+static void point_at_gconv(const char *dir, const char *loader) {
+  const char *slash = strrchr(loader, '/');
+  char path[4096 + 256];
+  int n = snprintf(path, sizeof path, "%s/%.*s%sgconv", dir, slash ? (int)(slash - loader) : 0, loader, slash ? "/" : "");
+  if (n < 0 || (size_t)n >= sizeof path || access(path, R_OK | X_OK) != 0) return;
+  debug("GCONV_PATH=%s (the bundled glibc's gconv modules)", path);
+  setenv("GCONV_PATH", path, 1);
+}
+
 /* The interpreter a script's first line names, when the app carries a file
  * at that path: "" otherwise, and the kernel runs the script with the host's.
  * *arg gets the line's optional argument (the kernel passes the rest of the
@@ -187,6 +199,7 @@ int main(int argc, char **argv) {
   snprintf(program, sizeof program, "%s/%s", view.dir, rel);
   ssize_t n = readlink("/proc/self/exe", packed, sizeof packed - 1);
   packed[n > 0 ? n : 0] = 0;
+  if (choice.loader) point_at_gconv(view.dir, choice.loader);
   setenv("ONEBIN_APPDIR", view.dir, 1);
   setenv("ONEBIN_FILE", packed, 1);
   /* The app is started by its path in the view, as if run unpacked by its

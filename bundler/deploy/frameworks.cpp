@@ -21,6 +21,7 @@ void Context::add_generated(const std::string& dest, const std::string& content)
 void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, std::ostream* explain) {
   Context context{tree, options, explain};
   deploy_qt(context);
+  deploy_gconv(context);
 }
 
 }  // namespace onebin::deploy

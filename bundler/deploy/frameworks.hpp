@@ -26,6 +26,7 @@ struct Context {
 };
 
 void deploy_qt(const Context& context);
+void deploy_gconv(const Context& context);
 
 // Runs every module.
 void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, std::ostream* explain);

@@ -1,5 +1,6 @@
 #include "pack/closure.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -85,6 +86,8 @@ class ClosureWalk {
       throw PackError(tree_.app_root + "/" + dest + ": the app has a file where onebin puts the libraries it bundles (" +
                       name + ", needed by " + requester.in_tree + "); rename the app's " + tree_.libdir + " directory");
     }
+    std::string real = search_.real_path(*path);
+    if (packed_already(real)) return;
     Decision decision = policy_.decide(name);
     if (decision.placement == Placement::HostOnly) {
       say("host   " + name + "  (" + decision.reason + ")");
@@ -94,7 +97,6 @@ class ClosureWalk {
     say((preferred ? "host+  " : "bundle ") + name + "  from " + *path + "  (" +
         (preferred ? decision.reason + "; this copy otherwise; " : "") + "needed by " + requester.in_tree + ")");
     tree_.add_directories_for(dest);
-    std::string real = search_.real_path(*path);
     TreeEntry entry{dest, ONEBIN_FILE, 0755, real, "", std::nullopt, preferred ? ONEBIN_FAMILY_HOST : library_family(name),
                     mtime_of(real)};
     elf::ElfInfo info = elf::read_elf_info(*path);
@@ -108,6 +110,12 @@ class ClosureWalk {
     if (tree_.app_root.empty()) return false;
     std::string real = search_.real_path(path);
     return real.rfind(tree_.app_root + "/", 0) == 0;
+  }
+
+  // A file the tree holds already: a deployed framework's own library, found through its $ORIGIN.
+  bool packed_already(const std::string& real) const {
+    return std::any_of(tree_.entries.begin(), tree_.entries.end(),
+                       [&](const TreeEntry& e) { return e.type == ONEBIN_FILE && e.source == real; });
   }
 
   void say(const std::string& line) {

@@ -1,0 +1,48 @@
+// glibc's gconv modules, when the app carries glibc and converts character
+// sets with iconv: the bundled libc looks for them only at its compiled-in
+// directory, which a musl or bare host lacks and other distributions keep
+// elsewhere (/usr/lib64/gconv). They come from beside the bundled libc.so.6,
+// of its build, and count as glibc (used only with the bundled glibc); the
+// stub sets GCONV_PATH to them when it runs the bundled glibc.
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+
+#include "deploy/frameworks.hpp"
+#include "elf/elf_image.hpp"
+
+namespace onebin::deploy {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Whether the file's dynamic string table names iconv_open: only libc
+// defines it, so a file that names it converts with gconv modules.
+bool uses_iconv(const pack::TreeEntry& entry) {
+  if (!entry.elf || entry.family == ONEBIN_FAMILY_GLIBC || entry.source.empty()) return false;
+  elf::ElfImage image = elf::ElfImage::load(entry.source);
+  const char* begin = reinterpret_cast<const char*>(image.bytes().data()) + image.dynstr_offset();
+  const char* end = begin + image.dynstr_size();
+  static const char kName[] = "\0iconv_open";  // with the NUL before and, below, after it
+  return std::search(begin, end, kName, kName + sizeof kName) != end;
+}
+
+}  // namespace
+
+void deploy_gconv(const Context& c) {
+  const pack::TreeEntry* libc = c.tree.find(c.tree.libdir + "/libc.so.6");
+  if (!libc || libc->source.empty()) return;
+  fs::path modules = fs::path(libc->source).parent_path() / "gconv";
+  if (!fs::is_directory(modules)) return;
+  auto user = std::find_if(c.tree.entries.begin(), c.tree.entries.end(), uses_iconv);
+  if (user == c.tree.entries.end()) return;
+  std::string why = user->path + " uses iconv";  // adding entries below moves the vector
+  std::string dest = c.tree.libdir + "/gconv";
+  size_t first = c.tree.entries.size();
+  pack::add_tree_path(c.tree, c.options, modules.string(), dest);
+  for (size_t i = first; i < c.tree.entries.size(); ++i) c.tree.entries[i].family = ONEBIN_FAMILY_GLIBC;
+  c.say("glibc  gconv modules  from " + modules.string() + "  (" + why + "; GCONV_PATH set with the bundled glibc)");
+}
+
+}  // namespace onebin::deploy
