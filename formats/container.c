@@ -141,6 +141,9 @@ static const char *check_entry(const struct onebin_archive *a, const struct oneb
   uint64_t payload = a->trailer.index_offset - a->trailer.payload_offset;
   if (e->type < ONEBIN_FILE || e->type > ONEBIN_SYMLINK) return "corrupted index (unknown entry type)";
   if (e->family > ONEBIN_FAMILY_HOST) return "corrupted index (unknown library family)";
+  if (e->flags & ~ONEBIN_KNOWN_FLAGS) return "corrupted index (unknown entry flags)";
+  if ((e->flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT)) && (e->type != ONEBIN_FILE || (e->flags & ONEBIN_SHARED_FRAME)))
+    return "corrupted index (template that is no plain file)";
   if (e->needs_size && (e->family != ONEBIN_FAMILY_HOST || e->type != ONEBIN_FILE)) return "corrupted index (needs on a non-host entry)";
   if ((uint64_t)e->path + e->path_size > a->header.strings_size ||
       (uint64_t)e->link + e->link_size > a->header.strings_size ||

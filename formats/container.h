@@ -30,7 +30,17 @@ enum onebin_family {
   ONEBIN_FAMILY_SHARED = 4, /* a library host drivers also use: the newer copy by file name wins */
   ONEBIN_FAMILY_HOST = 5    /* driver-facing: the host's copy when it defines every symbol in `needs`, else this one */
 };
-enum onebin_flags { ONEBIN_PROGRAM = 1, ONEBIN_LIBRARY = 2, ONEBIN_LOADER = 4, ONEBIN_SHARED_FRAME = 8 };
+enum onebin_flags {
+  ONEBIN_PROGRAM = 1,
+  ONEBIN_LIBRARY = 2,
+  ONEBIN_LOADER = 4,
+  ONEBIN_SHARED_FRAME = 8,
+  ONEBIN_TEMPLATE = 16,    /* every ONEBIN_APPDIR_TOKEN in the content becomes the view's directory */
+  ONEBIN_ENVIRONMENT = 32, /* NAME=VALUE lines the stub sets for the app (a template too) */
+  ONEBIN_KNOWN_FLAGS = 63
+};
+/* Stands for the directory the app's files are in at run time. */
+#define ONEBIN_APPDIR_TOKEN "@ONEBIN_APPDIR@"
 #define ONEBIN_SHARED_FRAME_MAX (1u << 20) /* content of a frame shared by small files */
 
 struct onebin_trailer {

@@ -16,6 +16,7 @@
 #include "cleanup.h"
 #include "host_versions.h"
 #include "log.h"
+#include "templates.h"
 #include "view.h"
 
 extern char **environ;
@@ -143,7 +144,7 @@ static void exec_app(const char *dir, char **argv) {
   execve(argv[0], argv, environ);
 }
 
-static void print_info(const struct onebin_archive *a) {
+static void print_info(struct onebin_archive *a) {
   char main_path[4096], t[32];
   struct bundled b;
   scan_bundle(a, &b);
@@ -154,6 +155,7 @@ static void print_info(const struct onebin_archive *a) {
   printf("glibc needed: %s\n", version_text(a->header.glibc_needed, t));
   printf("glibc bundled: %s\n", version_text(b.version[ONEBIN_FAMILY_GLIBC], t));
   printf("glibc on this host: %s\n", version_text(host_library_version("libc.so.6", "GLIBC_"), t));
+  print_environment(a);
 }
 
 static void print_help(const char *self) {
@@ -166,7 +168,7 @@ static void print_help(const char *self) {
 }
 
 /* Returns only if argv[1] is not a stub option. */
-static void handle_stub_option(int argc, char **argv, const struct onebin_archive *a) {
+static void handle_stub_option(int argc, char **argv, struct onebin_archive *a) {
   if (argc < 2 || strncmp(argv[1], "--onebin-", 9) != 0) return;
   if (!strcmp(argv[1], "--onebin-help")) print_help(argv[0]);
   else if (!strcmp(argv[1], "--onebin-info")) print_info(a);
@@ -193,6 +195,7 @@ int main(int argc, char **argv) {
   view_create(&view);
   start_watcher(view.dir);
   view_materialise(&view, &archive, &choice);
+  apply_templates(view.dir, &archive);
 
   char rel[4096];
   entry_path(&archive, archive.header.main_entry, rel, sizeof rel);

@@ -6,6 +6,9 @@
 #pragma once
 
 #include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "pack/app_tree.hpp"
 
@@ -15,17 +18,24 @@ struct Context {
   pack::AppTree& tree;
   const pack::PackOptions& options;
   std::ostream* explain;  // nullptr when not asked
+  std::vector<std::pair<std::string, std::string>>* environment;  // what the stub sets (VALUE may hold ONEBIN_APPDIR_TOKEN)
 
   void say(const std::string& line) const {
     if (explain) *explain << line << "\n";
   }
   // The tree entry of a library by file name, or nullptr.
   const pack::TreeEntry* library(const std::string& name) const;
-  // Adds a file onebin writes itself, replacing nothing the app has.
-  void add_generated(const std::string& dest, const std::string& content) const;
+  // Adds a file onebin writes itself, replacing nothing the app has;
+  // `flags` ONEBIN_TEMPLATE: ONEBIN_APPDIR_TOKEN in it becomes the view's directory.
+  void add_generated(const std::string& dest, const std::string& content, uint16_t flags = 0) const;
+  // Adds `source`, a file or directory found outside the app, at `dest`.
+  void add(const std::string& source, const std::string& dest) const { pack::add_tree_path(tree, options, source, dest); }
+  // A variable the stub sets for the app, where nothing but the environment works.
+  void set_env(const std::string& name, const std::string& value) const { environment->emplace_back(name, value); }
 };
 
 void deploy_qt(const Context& context);
+void deploy_glib(const Context& context);
 void deploy_gconv(const Context& context);
 
 // Runs every module.

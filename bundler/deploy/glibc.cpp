@@ -40,7 +40,7 @@ void deploy_gconv(const Context& c) {
   std::string why = user->path + " uses iconv";  // adding entries below moves the vector
   std::string dest = c.tree.libdir + "/gconv";
   size_t first = c.tree.entries.size();
-  pack::add_tree_path(c.tree, c.options, modules.string(), dest);
+  c.add(modules.string(), dest);
   for (size_t i = first; i < c.tree.entries.size(); ++i) c.tree.entries[i].family = ONEBIN_FAMILY_GLIBC;
   c.say("glibc  gconv modules  from " + modules.string() + "  (" + why + "; GCONV_PATH set with the bundled glibc)");
 }

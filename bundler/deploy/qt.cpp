@@ -55,7 +55,7 @@ void deploy_qt(const Context& c) {
     fs::path dest = fs::path(c.tree.libdir) / ("qt" + std::to_string(major)) / "plugins";
     for (const char* category : kCategories) {
       if (!fs::is_directory(*plugins / category)) continue;
-      pack::add_tree_path(c.tree, c.options, (*plugins / category).string(), (dest / category).string());
+      c.add((*plugins / category).string(), (dest / category).string());
       c.say("qt" + std::to_string(major) + "    plugins " + category + "  from " + (*plugins / category).string());
     }
     // Paths in qt.conf are relative to its directory (Prefix) and to Prefix.

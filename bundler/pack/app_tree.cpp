@@ -37,7 +37,7 @@ namespace {
 
 // ELF files are read now so errors name the file before anything is written.
 TreeEntry file_entry(const std::string& path, const std::string& source) {
-  TreeEntry entry{path, ONEBIN_FILE, mode_of(source), source, "", std::nullopt, ONEBIN_FAMILY_NONE, mtime_of(source)};
+  TreeEntry entry = TreeEntry::file(path, source, mode_of(source), mtime_of(source));
   // Only x86-64 programs and libraries take part in the closure; other ELF
   // files (object files, firmware, other machines) are data to pack.
   if (elf::is_x86_64_program_or_library(source)) {
@@ -65,10 +65,9 @@ void add_path(AppTree& tree, const PackOptions& options, const std::string& sour
   fs::file_status status = fs::symlink_status(source);
   tree.add_directories_for(dest);
   if (fs::is_symlink(status)) {
-    tree.entries.push_back({dest, ONEBIN_SYMLINK, 0777, "", fs::read_symlink(source).string(), std::nullopt,
-                            ONEBIN_FAMILY_NONE, mtime_of(source)});
+    tree.entries.push_back(TreeEntry::symlink(dest, fs::read_symlink(source).string(), mtime_of(source)));
   } else if (fs::is_directory(status)) {
-    tree.entries.push_back({dest, ONEBIN_DIR, mode_of(source), "", "", std::nullopt, ONEBIN_FAMILY_NONE, mtime_of(source)});
+    tree.entries.push_back(TreeEntry::directory(dest, mode_of(source), mtime_of(source)));
     std::vector<fs::path> children;
     for (const auto& child : fs::directory_iterator(source)) children.push_back(child.path());
     std::sort(children.begin(), children.end());
@@ -107,7 +106,7 @@ void add_single_program(AppTree& tree, const PackOptions& options) {
   fs::path real = fs::canonical(options.app);
   std::string real_name = real.filename().string();
   add_path(tree, options, real.string(), "bin/" + real_name);
-  if (real_name != name) tree.entries.push_back({"bin/" + name, ONEBIN_SYMLINK, 0777, "", real_name, std::nullopt, ONEBIN_FAMILY_NONE});
+  if (real_name != name) tree.entries.push_back(TreeEntry::symlink("bin/" + name, real_name));
 }
 
 // --entry may name a link to the program (AppDirs link usr/bin/app to the real
@@ -168,7 +167,7 @@ const TreeEntry* AppTree::find(const std::string& path) const {
 void AppTree::add_directories_for(const std::string& path) {
   for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
     std::string dir = path.substr(0, slash);
-    if (!find(dir)) entries.push_back({dir, ONEBIN_DIR, 0755, "", "", std::nullopt, ONEBIN_FAMILY_NONE});
+    if (!find(dir)) entries.push_back(TreeEntry::directory(dir, 0755));
   }
 }
 

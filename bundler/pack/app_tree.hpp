@@ -52,6 +52,23 @@ struct TreeEntry {
   onebin_family family = ONEBIN_FAMILY_NONE;
   int64_t mtime_ns = kPackTime;  // as on disk; kPackTime for what the packer makes (directories, links)
   std::optional<std::string> generated;  // bytes onebin writes itself (qt.conf...), used instead of `source`
+  uint16_t flags = 0;                     // ONEBIN_TEMPLATE, ONEBIN_ENVIRONMENT: set by framework deployment
+
+  static TreeEntry file(std::string path, std::string source, uint32_t mode, int64_t mtime_ns) {
+    TreeEntry e;
+    e.path = std::move(path), e.source = std::move(source), e.mode = mode, e.mtime_ns = mtime_ns;
+    return e;
+  }
+  static TreeEntry directory(std::string path, uint32_t mode, int64_t mtime_ns = kPackTime) {
+    TreeEntry e;
+    e.path = std::move(path), e.type = ONEBIN_DIR, e.mode = mode, e.mtime_ns = mtime_ns;
+    return e;
+  }
+  static TreeEntry symlink(std::string path, std::string target, int64_t mtime_ns = kPackTime) {
+    TreeEntry e;
+    e.path = std::move(path), e.type = ONEBIN_SYMLINK, e.mode = 0777, e.link = std::move(target), e.mtime_ns = mtime_ns;
+    return e;
+  }
 };
 
 struct AppTree {

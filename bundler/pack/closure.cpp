@@ -97,8 +97,8 @@ class ClosureWalk {
     say((preferred ? "host+  " : "bundle ") + name + "  from " + *path + "  (" +
         (preferred ? decision.reason + "; this copy otherwise; " : "") + "needed by " + requester.in_tree + ")");
     tree_.add_directories_for(dest);
-    TreeEntry entry{dest, ONEBIN_FILE, 0755, real, "", std::nullopt, preferred ? ONEBIN_FAMILY_HOST : library_family(name),
-                    mtime_of(real)};
+    TreeEntry entry = TreeEntry::file(dest, real, 0755, mtime_of(real));
+    entry.family = preferred ? ONEBIN_FAMILY_HOST : library_family(name);
     elf::ElfInfo info = elf::read_elf_info(*path);
     entry.elf = info;
     tree_.entries.push_back(entry);

@@ -107,6 +107,7 @@ Prepared prepare(const AppTree& tree, const TreeEntry& entry, int64_t pack_time)
   out.record.family = entry.family;
   out.record.mode = entry.mode;
   out.record.mtime_ns = stored_mtime(entry, pack_time);
+  out.record.flags = entry.flags;
   if (entry.type != ONEBIN_FILE) return out;
   out.content = entry.generated ? std::vector<uint8_t>(entry.generated->begin(), entry.generated->end()) : read_file(entry.source);
   if (entry.elf) {

@@ -8,8 +8,8 @@ for lib in libEGL.so.1 libGLESv2.so.2; do
 done
 pack "$SAMPLES/vkcompute/vkcompute" "$t/vk.run" --explain
 grep -q '^host+  libvulkan.so.1  from .*(driver-facing' "$t/pack.log" || fail "libvulkan: $(cat "$t/pack.log")"
-"$ONEBIN" inspect "$t/glquad.run" | grep -q '^file .* host  *lib/libEGL.so.1$' || fail "libEGL not packed: $("$ONEBIN" inspect "$t/glquad.run")"
-"$ONEBIN" inspect "$t/vk.run" | grep -q '^file .* host  *lib/libvulkan.so.1$' || fail "libvulkan not packed"
+grep -q '^file .* host  *lib/libEGL.so.1$' <("$ONEBIN" inspect "$t/glquad.run") || fail "libEGL not packed: $("$ONEBIN" inspect "$t/glquad.run")"
+grep -q '^file .* host  *lib/libvulkan.so.1$' <("$ONEBIN" inspect "$t/vk.run") || fail "libvulkan not packed"
 ONEBIN_DEBUG=1 "$t/glquad.run" > "$t/out" 2> "$t/err" || fail "glquad: $(cat "$t/out" "$t/err")"
 grep -q "libEGL.so.1: the host's copy has every symbol the app uses from it -> host" "$t/err" || fail "$(cat "$t/err")"
 grep -qx 'pixels: right' "$t/out" || fail "$(cat "$t/out")"

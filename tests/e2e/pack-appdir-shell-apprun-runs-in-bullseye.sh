@@ -20,4 +20,4 @@ roots
 run_in bullseye "$t/app.run" > "$t/out" 2>&1 || fail "in bullseye: $(cat "$t/out")"
 grep -qx 'hook: sourced, APPDIR is this dir: yes' "$t/out" || fail "AppRun: $(cat "$t/out")"
 grep -qx 'data: found next to the program' "$t/out" || fail "the app: $(cat "$t/out")"
-"$ONEBIN" inspect "$t/app.run" | grep -q ' app.desktop$' || fail "the .desktop file was not packed"
+grep -q ' app.desktop$' <("$ONEBIN" inspect "$t/app.run") || fail "the .desktop file was not packed"

@@ -11,7 +11,9 @@ pack::TreeEntry elf_entry(const std::string& path, const std::string& source, st
   elf::ElfInfo info;
   info.rpath = std::move(rpath);
   info.runpath = std::move(runpath);
-  return {path, ONEBIN_FILE, 0755, source, "", info, ONEBIN_FAMILY_NONE};
+  pack::TreeEntry entry = pack::TreeEntry::file(path, source, 0755, pack::kPackTime);
+  entry.elf = info;
+  return entry;
 }
 
 // An app directory /app whose main program bin/main has the given search path.

@@ -1,0 +1,83 @@
+// GLib, GIO and gdk-pixbuf (GTK 3 and 4 build on them): the compiled
+// GSettings schemas (without them GTK apps lose their settings and menus),
+// GIO's modules, and gdk-pixbuf's image loaders with a loaders.cache that
+// names them in the view. Each is found beside the library that loads it and
+// pointed at by the variable the library reads, since none of them has a
+// configuration file; GIO_MODULE_DIR and GDK_PIXBUF_MODULE_FILE also keep the
+// host's modules of another GLib out of the bundled one.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "deploy/frameworks.hpp"
+
+namespace onebin::deploy {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// `relative` under the nearest directory above `file` that has it
+// (LIBDIR/libgio... -> PREFIX/share/glib-2.0/...).
+std::optional<fs::path> find_above(const std::string& file, const fs::path& relative) {
+  for (fs::path dir = fs::path(file).parent_path(); dir.has_relative_path(); dir = dir.parent_path())
+    if (fs::exists(dir / relative)) return dir / relative;
+  return std::nullopt;
+}
+
+const std::string kToken = ONEBIN_APPDIR_TOKEN;
+
+void deploy_gio(const Context& c, const pack::TreeEntry& gio) {
+  std::string schemas = c.tree.libdir + "/glib-2.0/schemas";
+  if (auto compiled = find_above(gio.source, "share/glib-2.0/schemas/gschemas.compiled")) {
+    c.add(compiled->string(), schemas + "/gschemas.compiled");
+    c.set_env("GSETTINGS_SCHEMA_DIR", kToken + "/" + schemas);
+    c.say("glib   GSettings schemas  from " + compiled->string());
+  }
+  std::string modules = c.tree.libdir + "/gio/modules";
+  fs::path found = fs::path(gio.source).parent_path() / "gio/modules";
+  if (fs::is_directory(found)) {
+    c.add(found.string(), modules);
+    c.say("glib   GIO modules  from " + found.string());
+  } else {
+    c.tree.add_directories_for(modules + "/");  // empty: still no host module loads
+  }
+  c.set_env("GIO_MODULE_DIR", kToken + "/" + modules);
+}
+
+// loaders.cache names each loader by its installed absolute path: those
+// become paths in the view.
+std::string cache_for_view(const fs::path& cache, const std::string& loaders) {
+  std::ifstream in(cache);
+  if (!in) throw pack::PackError(cache.string() + ": cannot read");
+  std::ostringstream out;
+  for (std::string line; std::getline(in, line);) {
+    auto at = line.rfind("/loaders/");
+    if (line.rfind("\"/", 0) == 0 && at != std::string::npos) line = "\"" + kToken + "/" + loaders + line.substr(at + 8);
+    out << line << "\n";
+  }
+  return out.str();
+}
+
+void deploy_pixbuf(const Context& c, const pack::TreeEntry& pixbuf) {
+  fs::path found = fs::path(pixbuf.source).parent_path() / "gdk-pixbuf-2.0/2.10.0";
+  if (!fs::is_directory(found / "loaders") || !fs::exists(found / "loaders.cache")) {
+    c.say("glib   gdk-pixbuf without loaders beside " + pixbuf.source + ": none deployed");
+    return;
+  }
+  std::string dest = c.tree.libdir + "/gdk-pixbuf-2.0/2.10.0";
+  c.add((found / "loaders").string(), dest + "/loaders");
+  c.add_generated(dest + "/loaders.cache", cache_for_view(found / "loaders.cache", dest + "/loaders"), ONEBIN_TEMPLATE);
+  c.set_env("GDK_PIXBUF_MODULE_FILE", kToken + "/" + dest + "/loaders.cache");
+  c.say("glib   gdk-pixbuf loaders  from " + (found / "loaders").string() + ", with a loaders.cache for the view");
+}
+
+}  // namespace
+
+void deploy_glib(const Context& c) {
+  if (const pack::TreeEntry* gio = c.library("libgio-2.0.so.0"); gio && !gio->source.empty()) deploy_gio(c, *gio);
+  if (const pack::TreeEntry* pixbuf = c.library("libgdk_pixbuf-2.0.so.0"); pixbuf && !pixbuf->source.empty())
+    deploy_pixbuf(c, *pixbuf);
+}
+
+}  // namespace onebin::deploy

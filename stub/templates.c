@@ -1,0 +1,111 @@
+#define _GNU_SOURCE
+#include "templates.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "log.h"
+
+/* `content` (size bytes) with `dir` for every token: a malloc'ed string. */
+static char *substitute(const char *content, size_t size, const char *dir, size_t *out_size) {
+  const size_t token = strlen(ONEBIN_APPDIR_TOKEN), length = strlen(dir);
+  size_t count = 0;
+  for (const char *p = content; (p = memmem(p, size - (size_t)(p - content), ONEBIN_APPDIR_TOKEN, token)); p += token)
+    count++;
+  *out_size = size + count * length - count * token;
+  char *out = malloc(*out_size + 1), *w = out;
+  if (!out) die("out of memory");
+  for (const char *p = content, *end = content + size; p < end;) {
+    const char *hit = memmem(p, (size_t)(end - p), ONEBIN_APPDIR_TOKEN, token);
+    size_t plain = hit ? (size_t)(hit - p) : (size_t)(end - p);
+    memcpy(w, p, plain);
+    w += plain;
+    p += plain;
+    if (!hit) break;
+    memcpy(w, dir, length);
+    w += length;
+    p += token;
+  }
+  *w = 0;
+  return out;
+}
+
+static char *read_whole(int fd, size_t size, const char *path) {
+  char *content = malloc(size ? size : 1);
+  if (!content) die("out of memory");
+  for (size_t done = 0; done < size;) {
+    ssize_t n = pread(fd, content + done, size - done, (off_t)done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) die("%s: cannot read back: %s", path, n < 0 ? strerror(errno) : "file shorter than packed");
+    done += (size_t)n;
+  }
+  return content;
+}
+
+static void write_whole(int fd, const char *data, size_t size, const char *path) {
+  if (ftruncate(fd, 0) != 0) die("%s: cannot rewrite: %s", path, strerror(errno));
+  for (size_t done = 0; done < size;) {
+    ssize_t n = pwrite(fd, data + done, size - done, (off_t)done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) die("%s: cannot rewrite: %s", path, n < 0 ? strerror(errno) : "no space left");
+    done += (size_t)n;
+  }
+}
+
+/* NAME=VALUE lines; a line without '=' or with an empty name is skipped. */
+static void set_environment(char *lines) {
+  for (char *line = strtok(lines, "\n"); line; line = strtok(NULL, "\n")) {
+    char *equals = strchr(line, '=');
+    if (!equals || equals == line) continue;
+    *equals = 0;
+    debug("environment: %s=%s", line, equals + 1);
+    setenv(line, equals + 1, 1);
+  }
+}
+
+static void apply(const char *dir, const struct onebin_archive *a, const struct onebin_entry *e) {
+  char path[8192];
+  int n = snprintf(path, sizeof path, "%s/%.*s", dir, (int)e->path_size, a->strings + e->path);
+  if (n < 0 || (size_t)n >= sizeof path) die("%.*s: path too long", (int)e->path_size, a->strings + e->path);
+  int fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) die("%s: cannot open: %s", path, strerror(errno));
+  char *content = read_whole(fd, (size_t)e->size, path);
+  size_t size;
+  char *filled = substitute(content, (size_t)e->size, dir, &size);
+  write_whole(fd, filled, size, path);
+  struct timespec times[2];
+  onebin_entry_times(e, times);
+  futimens(fd, times);
+  close(fd);
+  if (e->flags & ONEBIN_ENVIRONMENT) set_environment(filled);
+  free(filled);
+  free(content);
+}
+
+void apply_templates(const char *dir, const struct onebin_archive *a) {
+  for (uint32_t i = 0; i < a->header.entry_count; i++) {
+    struct onebin_entry e;
+    onebin_entry_at(a, i, &e);
+    if (e.flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT)) apply(dir, a, &e);
+  }
+}
+
+void print_environment(struct onebin_archive *a) {
+  for (uint32_t i = 0; i < a->header.entry_count; i++) {
+    struct onebin_entry e;
+    onebin_entry_at(a, i, &e);
+    if (!(e.flags & ONEBIN_ENVIRONMENT)) continue;
+    char *content = malloc(e.size + 1);
+    if (!content) die("out of memory");
+    const char *error = onebin_read_entry(a, &e, content);
+    if (error) die("%.*s: %s", (int)e.path_size, a->strings + e.path, error);
+    content[e.size] = 0;
+    for (char *line = strtok(content, "\n"); line; line = strtok(NULL, "\n")) printf("environment: %s\n", line);
+    free(content);
+  }
+}

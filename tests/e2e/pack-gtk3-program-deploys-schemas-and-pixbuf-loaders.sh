@@ -1,0 +1,16 @@
+. "$(dirname "$0")/common.inc"
+# trixie's mousepad (GTK 3) packed as a single program: onebin deploys the
+# compiled GSettings schemas, GIO's modules and gdk-pixbuf's loaders with a
+# loaders.cache for the view, and the variables pointing at them; it draws
+# its window in bullseye with no GSettings error (it had a 10x10 window, no
+# menu: "g_settings_schema_source_lookup: assertion 'source != NULL' failed").
+roots
+apps=$roots/trixie-apps
+pack "$apps/usr/bin/mousepad" "$t/mousepad.run" --root "$apps" --explain
+window_check bullseye-x11 "$t/mousepad.run" Mousepad
+! grep -q 'g_settings_schema_source_lookup\|GdkPixbuf-WARNING\|Unrecognized image' "$t/app.out" || fail "$(cat "$t/app.out")"
+grep -q '^glib   GSettings schemas  from ' "$t/pack.log" || fail "explain: $(cat "$t/pack.log")"
+grep -q '^glib   gdk-pixbuf loaders  from ' "$t/pack.log" || fail "explain: $(cat "$t/pack.log")"
+"$t/mousepad.run" --onebin-info > "$t/info"
+grep -qx 'environment: GSETTINGS_SCHEMA_DIR=@ONEBIN_APPDIR@/lib/glib-2.0/schemas' "$t/info" || fail "info: $(cat "$t/info")"
+grep -qx 'environment: GDK_PIXBUF_MODULE_FILE=@ONEBIN_APPDIR@/lib/gdk-pixbuf-2.0/2.10.0/loaders.cache' "$t/info" || fail "info: $(cat "$t/info")"
