@@ -18,9 +18,11 @@ namespace fs = std::filesystem;
 namespace {
 
 // Whether the file's dynamic string table names iconv_open: only libc
-// defines it, so a file that names it converts with gconv modules.
+// defines it, so a file that names it converts with gconv modules. The
+// runtimes of the families (libstdc++ names it for std::codecvt) do not
+// count: else every C++ program would carry 8 MB of modules it never loads.
 bool uses_iconv(const pack::TreeEntry& entry) {
-  if (!entry.elf || entry.family == ONEBIN_FAMILY_GLIBC || entry.source.empty()) return false;
+  if (!entry.elf || entry.family != ONEBIN_FAMILY_NONE || entry.source.empty()) return false;
   elf::ElfImage image = elf::ElfImage::load(entry.source);
   const char* begin = reinterpret_cast<const char*>(image.bytes().data()) + image.dynstr_offset();
   const char* end = begin + image.dynstr_size();
