@@ -1,14 +1,13 @@
 // The onebin command line: one subcommand per job, each in its own file.
 #include <CLI/CLI.hpp>
 
+#include <exception>
 #include <iostream>
+#include <new>
 
 #include "cli/archive_commands.hpp"
 #include "cli/elf_command.hpp"
 #include "cli/pack_command.hpp"
-#include "elf/elf_image.hpp"
-#include "io/atomic_write.hpp"
-#include "pack/app_tree.hpp"
 
 namespace {
 
@@ -29,11 +28,12 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
-  } catch (const onebin::elf::ElfError& e) {
-    return report(e);
-  } catch (const onebin::io::IoError& e) {
-    return report(e);
-  } catch (const onebin::pack::PackError& e) {
+  } catch (const std::bad_alloc&) {
+    std::cerr << "onebin: error: out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    // onebin's own errors name the file and the reason; the standard
+    // library's (std::filesystem's) name the path in their text.
     return report(e);
   }
   return 0;
