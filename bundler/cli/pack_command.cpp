@@ -1,5 +1,6 @@
 #include "cli/pack_command.hpp"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -14,14 +15,37 @@ namespace onebin::cli {
 
 namespace {
 
+// APP's name as given (a link's, not its target's) + ".run"; for "." or
+// "dir/" the directory's own name.
 std::string default_output(const std::string& app) {
-  std::string name = std::filesystem::path(app).lexically_normal().filename().string();
-  if (name.empty()) name = std::filesystem::path(app).lexically_normal().parent_path().filename().string();
-  return name + ".run";
+  namespace fs = std::filesystem;
+  fs::path given = fs::path(app).lexically_normal();
+  std::string name = given.filename().string();
+  if (name.empty() || name == "." || name == "..") {
+    std::error_code error;
+    name = fs::weakly_canonical(fs::absolute(given), error).filename().string();
+  }
+  return (name.empty() ? "app" : name) + ".run";
+}
+
+// The output may neither replace the input nor lie inside the app directory
+// (the next pack would take the previous output in).
+void check_output_place(const pack::PackOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  fs::path app = fs::canonical(options.app, error);
+  fs::path dir = fs::weakly_canonical(fs::absolute(options.output).parent_path(), error);
+  if (app.empty() || dir.empty()) return;  // collect_app names a missing app
+  fs::path output = dir / fs::path(options.output).filename();
+  if (output == app) throw pack::PackError(options.output + ": is the program being packed; give another -o");
+  if (fs::is_directory(app) && (output.string() + "/").rfind(app.string() + "/", 0) == 0)
+    throw pack::PackError(options.output + ": inside the app directory " + options.app +
+                          ", where the next pack would take it in; give an -o outside it");
 }
 
 void run_pack(pack::PackOptions options) {
   if (options.output.empty()) options.output = default_output(options.app);
+  check_output_place(options);
   pack::AppTree tree = pack::collect_app(options);
   std::ostream* explain = options.explain ? &std::cout : nullptr;
   pack::LibrarySearch search(options.root);
