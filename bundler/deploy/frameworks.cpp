@@ -27,6 +27,7 @@ void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, st
   deploy_qt(context);
   deploy_glib(context);
   deploy_gconv(context);
+  deploy_sdl(context);
   if (environment.empty()) return;
   std::string lines;
   for (const auto& [name, value] : environment) {

@@ -37,6 +37,7 @@ struct Context {
 void deploy_qt(const Context& context);
 void deploy_glib(const Context& context);
 void deploy_gconv(const Context& context);
+void deploy_sdl(const Context& context);
 
 // Runs every module.
 void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, std::ostream* explain);

@@ -78,6 +78,9 @@ struct AppTree {
   std::string libdir;              // where libraries from outside the app go
   std::string app_root;            // the app's directory on disk ("" for a single program)
   std::string loader;              // the glibc loader beside the bundled libc.so.6 ("" if none)
+  // Libraries a framework loads by name (dlopen) with the tree path of the
+  // file that loads them: the closure packs those it finds (deploy/).
+  std::vector<std::pair<std::string, std::string>> dlopened;
 
   const TreeEntry* find(const std::string& path) const;
   void add_directories_for(const std::string& path);

@@ -28,6 +28,7 @@ class ClosureWalk {
       if (entry.elf) queue_.push_back({*entry.elf, entry.path});
     drain();
     add_glibc_companions();
+    add_dlopened();
     drain();
     report_missing();
   }
@@ -51,6 +52,19 @@ class ClosureWalk {
     from.info.runpath = {fs::path(libc->source).parent_path().string()};
     for (const auto& name : glibc_companions())
       if (!decided_.count(name)) resolve(name, from);
+  }
+
+  // Libraries a framework loads by name (AppTree::dlopened): packed like a
+  // DT_NEEDED when this machine (or the root) has them; one it lacks is
+  // only said, since the framework runs without it.
+  void add_dlopened() {
+    for (const auto& [name, user] : tree_.dlopened) {
+      const TreeEntry* from = tree_.find(user);
+      if (!from || !from->elf || decided_.count(name)) continue;
+      Pending requester{*from->elf, from->path};
+      resolve(name, requester);
+      if (missing_.erase(name)) say("absent " + name + "  (loaded by name by " + user + "; not found, left out)");
+    }
   }
 
   // glibc's loader and libraries call each other's private symbols, so all
