@@ -35,7 +35,7 @@ std::optional<fs::path> plugin_dir(const pack::TreeEntry& core, int major) {
 // From a directory of the tree back up to the tree's top: "../..".
 std::string up_to_top(const fs::path& dir) {
   std::string path;
-  for (const auto& part : dir) path += (path.empty() ? "" : "/") + std::string(part == "" ? "" : "..");
+  for (auto part = dir.begin(); part != dir.end(); ++part) path += path.empty() ? ".." : "/..";
   return path.empty() ? "." : path;
 }
 
