@@ -28,6 +28,7 @@ void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, st
   deploy_glib(context);
   deploy_gconv(context);
   deploy_sdl(context);
+  deploy_python(context);
   if (environment.empty()) return;
   std::string lines;
   for (const auto& [name, value] : environment) {

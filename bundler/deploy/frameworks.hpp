@@ -38,6 +38,7 @@ void deploy_qt(const Context& context);
 void deploy_glib(const Context& context);
 void deploy_gconv(const Context& context);
 void deploy_sdl(const Context& context);
+void deploy_python(const Context& context);
 
 // Runs every module.
 void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, std::ostream* explain);
