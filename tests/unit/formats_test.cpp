@@ -37,6 +37,8 @@ struct Entry {
   std::string path;
   onebin_type type;
   std::string content;
+  uint16_t flags = 0;
+  uint8_t family = 0;
 };
 
 // A container without a stub, written with the format's own encoders.
@@ -48,6 +50,8 @@ std::vector<uint8_t> make_container(const std::vector<Entry>& entries) {
   for (const auto& e : entries) {
     onebin_entry r{};
     r.type = e.type;
+    r.flags = e.flags;
+    r.family = e.family;
     r.mode = 0644;
     r.path = static_cast<uint32_t>(strings.size());
     r.path_size = static_cast<uint32_t>(e.path.size());
@@ -191,4 +195,15 @@ TEST_CASE("an entry's modification time survives encoding, before 1970 too") {
     CHECK(times[1].tv_nsec >= 0);
     CHECK(times[1].tv_nsec < 1000000000);
   }
+}
+
+TEST_CASE("flags and families this reader does not know are refused, as are misplaced templates") {
+  auto with = [](uint16_t flags, uint8_t family, onebin_type type) {
+    return make_container({{"bin", ONEBIN_DIR, ""}, {"bin/app", type, type == ONEBIN_FILE ? "bytes" : "", flags, family}});
+  };
+  CHECK(open_error(with(0, ONEBIN_FAMILY_HOST, ONEBIN_FILE)) == "");
+  CHECK(open_error(with(ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT, 0, ONEBIN_FILE)) == "");
+  CHECK(open_error(with(64, 0, ONEBIN_FILE)) == "corrupted index (unknown entry flags)");
+  CHECK(open_error(with(0, ONEBIN_FAMILY_HOST + 1, ONEBIN_FILE)) == "corrupted index (unknown library family)");
+  CHECK(open_error(with(ONEBIN_TEMPLATE, 0, ONEBIN_DIR)) == "corrupted index (template that is no plain file)");
 }
