@@ -51,13 +51,17 @@ void inspect_text(const pack::PackedFile& file) {
 
 void inspect_json(const pack::PackedFile& file) {
   const auto& header = file.archive().header;
-  std::cout << "{\"format\": " << file.archive().trailer.version << ", \"main\": "
+  const auto& trailer = file.archive().trailer;
+  std::cout << "{\"format\": " << trailer.version << ", \"payload_offset\": " << trailer.payload_offset
+            << ", \"index_offset\": " << trailer.index_offset << ", \"main\": "
             << json_string(file.path(file.entry(header.main_entry))) << ", \"glibc_needed\": \""
             << (header.glibc_needed >> 20) << "." << ((header.glibc_needed >> 10) & 1023) << "\", \"entries\": [";
   for (uint32_t i = 0; i < file.size(); ++i) {
     onebin_entry e = file.entry(i);
     std::cout << (i ? ", " : "") << "{\"path\": " << json_string(file.path(e)) << ", \"type\": \"" << type_name(e.type)
-              << "\", \"mode\": " << e.mode << ", \"mtime_ns\": " << e.mtime_ns << ", \"size\": " << e.size << ", \"compressed\": " << e.data_size
+              << "\", \"mode\": " << e.mode << ", \"mtime_ns\": " << e.mtime_ns << ", \"size\": " << e.size
+              << ", \"data\": " << e.data << ", \"compressed\": " << e.data_size
+              << ", \"shared_frame\": " << ((e.flags & ONEBIN_SHARED_FRAME) ? "true" : "false")
               << ", \"family\": \"" << family_name(e.family) << "\"";
     if (e.type == ONEBIN_SYMLINK) std::cout << ", \"link\": " << json_string(file.link(e));
     std::cout << "}";
