@@ -9,7 +9,7 @@ pack "$t/app" "$t/app.run"
 unset XDG_RUNTIME_DIR
 "$t/app.run" > "$t/out" &
 app=$!
-trap 'kill $app 2>/dev/null; rm -rf "$t"' EXIT
+trap 'kill $app 2>/dev/null || true; rm -rf "$t"' EXIT
 for _ in $(seq 50); do [[ -s "$t/out" ]] && break; sleep 0.1; done
 view=$(sed -n 's/^view: //p' "$t/out")
 [[ $view == /dev/shm/onebin-* && -f $view/lib/libgreeting.so ]] || fail "no view with the library: $(cat "$t/out")"
