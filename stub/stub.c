@@ -123,10 +123,12 @@ static void own_interpreter(const char *dir, const char *script, char *interp, s
 
 /* Runs argv[0], a path in the view. A script whose #! interpreter the app
  * carries runs with the app's copy (started by its path in the view, so it
- * finds its own files); anything else as exec runs it. */
-static void exec_app(const char *dir, char **argv) {
+ * finds its own files); anything else as exec runs it. `elf`: the packer
+ * knows it is an ELF program, so there is no #! line to read. */
+static void exec_app(const char *dir, char **argv, int elf) {
   char interp[4096 + 256], *arg = NULL;
-  own_interpreter(dir, argv[0], interp, sizeof interp, &arg);
+  interp[0] = 0;
+  if (!elf) own_interpreter(dir, argv[0], interp, sizeof interp, &arg);
   if (interp[0]) {
     size_t argc = 0;
     while (argv[argc]) argc++;
@@ -195,7 +197,6 @@ int main(int argc, char **argv) {
   view_create(&view);
   start_watcher(view.dir);
   view_materialise(&view, &archive, &choice);
-  apply_templates(view.dir, &archive);
 
   char rel[4096];
   entry_path(&archive, archive.header.main_entry, rel, sizeof rel);
@@ -214,6 +215,8 @@ int main(int argc, char **argv) {
   char *no_args[] = {program, NULL};
   if (argc > 0) argv[0] = program;
   debug("timing: %.2f ms: exec", elapsed_ms());
-  exec_app(view.dir, argc > 0 ? argv : no_args);
+  struct onebin_entry main_entry;
+  onebin_entry_at(&archive, archive.header.main_entry, &main_entry);
+  exec_app(view.dir, argc > 0 ? argv : no_args, main_entry.type == ONEBIN_FILE && (main_entry.flags & ONEBIN_PROGRAM));
   die("%s: cannot run %s: %s", self, program, strerror(errno));
 }

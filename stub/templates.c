@@ -35,24 +35,11 @@ static char *substitute(const char *content, size_t size, const char *dir, size_
   return out;
 }
 
-static char *read_whole(int fd, size_t size, const char *path) {
-  char *content = malloc(size ? size : 1);
-  if (!content) die("out of memory");
-  for (size_t done = 0; done < size;) {
-    ssize_t n = pread(fd, content + done, size - done, (off_t)done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) die("%s: cannot read back: %s", path, n < 0 ? strerror(errno) : "file shorter than packed");
-    done += (size_t)n;
-  }
-  return content;
-}
-
 static void write_whole(int fd, const char *data, size_t size, const char *path) {
-  if (ftruncate(fd, 0) != 0) die("%s: cannot rewrite: %s", path, strerror(errno));
   for (size_t done = 0; done < size;) {
-    ssize_t n = pwrite(fd, data + done, size - done, (off_t)done);
+    ssize_t n = write(fd, data + done, size - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) die("%s: cannot rewrite: %s", path, n < 0 ? strerror(errno) : "no space left");
+    if (n <= 0) die("%s: cannot write: %s", path, n < 0 ? strerror(errno) : "no space left");
     done += (size_t)n;
   }
 }
@@ -68,31 +55,33 @@ static void set_environment(char *lines) {
   }
 }
 
-static void apply(const char *dir, const struct onebin_archive *a, const struct onebin_entry *e) {
-  char path[8192];
-  int n = snprintf(path, sizeof path, "%s/%.*s", dir, (int)e->path_size, a->strings + e->path);
-  if (n < 0 || (size_t)n >= sizeof path) die("%.*s: path too long", (int)e->path_size, a->strings + e->path);
-  int fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) die("%s: cannot open: %s", path, strerror(errno));
-  char *content = read_whole(fd, (size_t)e->size, path);
+/* The entry's content from the archive, NUL-terminated (hash checked). */
+static char *read_content(struct onebin_archive *a, const struct onebin_entry *e) {
+  char *content = malloc(e->size + 1);
+  if (!content) die("out of memory");
+  const char *error = onebin_read_entry(a, e, content);
+  if (error) die("%.*s: %s", (int)e->path_size, a->strings + e->path, error);
+  content[e->size] = 0;
+  return content;
+}
+
+void write_template(struct onebin_archive *a, const struct onebin_entry *e, int dir_fd, const char *appdir) {
+  char rel[4096];
+  int n = snprintf(rel, sizeof rel, "%.*s", (int)e->path_size, a->strings + e->path);
+  if (n < 0 || (size_t)n >= sizeof rel) die("%.*s: path too long", (int)e->path_size, a->strings + e->path);
+  char *content = read_content(a, e);
   size_t size;
-  char *filled = substitute(content, (size_t)e->size, dir, &size);
-  write_whole(fd, filled, size, path);
+  char *filled = substitute(content, (size_t)e->size, appdir, &size);
+  int fd = openat(dir_fd, rel, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) die("%s: cannot create: %s", rel, strerror(errno));
+  write_whole(fd, filled, size, rel);
   struct timespec times[2];
   onebin_entry_times(e, times);
-  futimens(fd, times);
-  close(fd);
+  if (fchmod(fd, e->mode & 07777) != 0 || futimens(fd, times) != 0 || close(fd) != 0)
+    die("%s: cannot finish writing: %s", rel, strerror(errno));
   if (e->flags & ONEBIN_ENVIRONMENT) set_environment(filled);
   free(filled);
   free(content);
-}
-
-void apply_templates(const char *dir, const struct onebin_archive *a) {
-  for (uint32_t i = 0; i < a->header.entry_count; i++) {
-    struct onebin_entry e;
-    onebin_entry_at(a, i, &e);
-    if (e.flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT)) apply(dir, a, &e);
-  }
 }
 
 void print_environment(struct onebin_archive *a) {
@@ -100,11 +89,7 @@ void print_environment(struct onebin_archive *a) {
     struct onebin_entry e;
     onebin_entry_at(a, i, &e);
     if (!(e.flags & ONEBIN_ENVIRONMENT)) continue;
-    char *content = malloc(e.size + 1);
-    if (!content) die("out of memory");
-    const char *error = onebin_read_entry(a, &e, content);
-    if (error) die("%.*s: %s", (int)e.path_size, a->strings + e.path, error);
-    content[e.size] = 0;
+    char *content = read_content(a, &e);
     for (char *line = strtok(content, "\n"); line; line = strtok(NULL, "\n")) printf("environment: %s\n", line);
     free(content);
   }

@@ -6,9 +6,10 @@
 
 #include "../formats/container.h"
 
-/* Rewrites every template file in the view `dir` with `dir` for the token,
- * then sets the variables of the environment file for the app. */
-void apply_templates(const char *dir, const struct onebin_archive *archive);
+/* Writes the template entry `e` under dir_fd from the archive (its hash
+ * checked), with `appdir` for every token, in its packed mode and time; for
+ * the environment file, then sets its variables for the app. */
+void write_template(struct onebin_archive *archive, const struct onebin_entry *e, int dir_fd, const char *appdir);
 
 /* Prints the environment file's lines as packed (--onebin-info). */
 void print_environment(struct onebin_archive *archive);

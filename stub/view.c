@@ -16,6 +16,7 @@
 #include "decode.h"
 #include "host_versions.h"
 #include "log.h"
+#include "templates.h"
 
 /* Linux 6.3 flags; musl 1.2.3's headers predate them. */
 #ifndef MFD_EXEC
@@ -274,7 +275,12 @@ static void stamp_times(const struct onebin_archive *a, const struct onebin_entr
   }
 }
 
-static void materialise(struct view *v, const struct onebin_archive *a, const struct choice *c, const char *root) {
+static int is_template(const struct onebin_entry *e) { return e->type == ONEBIN_FILE && (e->flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT)); }
+
+/* `appdir`: what templates name the view with (formats/README.md, flags 4
+ * and 5); NULL writes them as packed (extraction). */
+static void materialise(struct view *v, struct onebin_archive *a, const struct choice *c, const char *root,
+                        const char *appdir) {
   uint32_t total = a->header.entry_count;
   struct onebin_entry *entries = calloc(total ? total : 1, sizeof *entries);
   struct decode_file *files = calloc(total ? total : 1, sizeof *files);
@@ -282,8 +288,8 @@ static void materialise(struct view *v, const struct onebin_archive *a, const st
   size_t count = 0;
   for (uint32_t i = 0; i < total; i++) {
     onebin_entry_at(a, i, &entries[i]);
-    if (kept(a, &entries[i], c)) create_entry(v, a, &entries[i], root, files, &count);
-    else entries[i].type = 0;
+    if (!kept(a, &entries[i], c)) entries[i].type = 0;
+    else if (!(appdir && is_template(&entries[i]))) create_entry(v, a, &entries[i], root, files, &count);
   }
   debug("timing: %.2f ms: directories, links and memfds made; %zu files to write", elapsed_ms(), count);
   struct materialising context = {v, a, c, root};
@@ -297,6 +303,8 @@ static void materialise(struct view *v, const struct onebin_archive *a, const st
     entry_paths(a, files[failed].entry, root, rel, target_path);
     die("%s: %s", rel, error);
   }
+  for (uint32_t i = 0; appdir && i < total; i++)
+    if (is_template(&entries[i])) write_template(a, &entries[i], target.dir_fd, appdir);
   stamp_times(a, entries, total, target.dir_fd);
   close(target.dir_fd);
   for (size_t k = 0; k < count; k++) {
@@ -309,14 +317,14 @@ static void materialise(struct view *v, const struct onebin_archive *a, const st
   free(entries);
 }
 
-void view_materialise(struct view *v, const struct onebin_archive *a, const struct choice *c) {
-  materialise(v, a, c, v->dir);
+void view_materialise(struct view *v, struct onebin_archive *a, const struct choice *c) {
+  materialise(v, a, c, v->dir, v->dir);
   if (!v->exec_allowed) setrlimit(RLIMIT_NOFILE, &saved_nofile);
 }
 
-void view_extract(const struct onebin_archive *a, const char *dir) {
+void view_extract(struct onebin_archive *a, const char *dir) {
   if (mkdir(dir, 0755) != 0 && errno != EEXIST) die("%s: cannot create: %s", dir, strerror(errno));
   struct view plain = {.exec_allowed = 1, .memfd_allowed = 0};
   struct choice everything = {0, 0, 0, NULL, 0};
-  materialise(&plain, a, &everything, dir);
+  materialise(&plain, a, &everything, dir, NULL);
 }

@@ -31,10 +31,11 @@ struct choice {
  * views there and creates a private 0700 directory. */
 void view_create(struct view *view);
 
-/* Writes every entry the choice keeps into the view. */
-void view_materialise(struct view *view, const struct onebin_archive *archive, const struct choice *choice);
+/* Writes every entry the choice keeps into the view, templates filled in
+ * and the environment file's variables set. */
+void view_materialise(struct view *view, struct onebin_archive *archive, const struct choice *choice);
 
 /* Writes every entry as a plain file under dir, slots untouched (--onebin-extract). */
-void view_extract(const struct onebin_archive *archive, const char *dir);
+void view_extract(struct onebin_archive *archive, const char *dir);
 
 #endif
