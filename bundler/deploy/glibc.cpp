@@ -5,11 +5,9 @@
 // of its build, and count as glibc (used only with the bundled glibc); the
 // stub sets GCONV_PATH to them when it runs the bundled glibc.
 #include <algorithm>
-#include <cstring>
 #include <filesystem>
 
 #include "deploy/frameworks.hpp"
-#include "elf/elf_image.hpp"
 
 namespace onebin::deploy {
 
@@ -17,17 +15,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Whether the file's dynamic string table names iconv_open: only libc
-// defines it, so a file that names it converts with gconv modules. The
-// runtimes of the families (libstdc++ names it for std::codecvt) do not
-// count: else every C++ program would carry 8 MB of modules it never loads.
+// Whether the file imports iconv_open (libc's): then it converts with gconv
+// modules. The runtimes of the families (libstdc++ imports it for
+// std::codecvt) do not count: else every C++ program would carry 8 MB of
+// modules it never loads.
 bool uses_iconv(const pack::TreeEntry& entry) {
-  if (!entry.elf || entry.family != ONEBIN_FAMILY_NONE || entry.source.empty()) return false;
-  elf::ElfImage image = elf::ElfImage::load(entry.source);
-  const char* begin = reinterpret_cast<const char*>(image.bytes().data()) + image.dynstr_offset();
-  const char* end = begin + image.dynstr_size();
-  static const char kName[] = "\0iconv_open";  // with the NUL before and, below, after it
-  return std::search(begin, end, kName, kName + sizeof kName) != end;
+  if (!entry.elf || entry.family != ONEBIN_FAMILY_NONE) return false;
+  auto symbol = entry.elf->imports.lower_bound("iconv_open");
+  return symbol != entry.elf->imports.end() && (*symbol == "iconv_open" || symbol->rfind("iconv_open@", 0) == 0);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // Their sonames are strings in SDL's own file, so they are read from there:
 // whatever this SDL build may load is offered to the closure, which packs
 // each library the packing machine (or --root) has.
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <regex>

@@ -99,21 +99,16 @@ std::string version_of(const LIEF::ELF::Symbol& symbol) {
 
 }  // namespace
 
-DynamicSymbols read_dynamic_symbols(const std::string& path) {
+std::set<std::string> read_exports(const std::string& path) {
   ElfImage image = ElfImage::load(path);
   auto binary = parse(image, path);
-  DynamicSymbols symbols;
+  std::set<std::string> exports;
   for (const LIEF::ELF::Symbol& symbol : binary->dynamic_symbols()) {
-    if (symbol.name().empty()) continue;
-    std::string version = version_of(symbol);
-    if (symbol.shndx() == 0) {
-      symbols.imports.insert(version.empty() ? symbol.name() : symbol.name() + "@" + version);
-    } else {
-      symbols.exports.insert(symbol.name());
-      if (!version.empty()) symbols.exports.insert(symbol.name() + "@" + version);
-    }
+    if (symbol.name().empty() || symbol.shndx() == 0) continue;
+    exports.insert(symbol.name());
+    if (std::string version = version_of(symbol); !version.empty()) exports.insert(symbol.name() + "@" + version);
   }
-  return symbols;
+  return exports;
 }
 
 ElfInfo read_elf_info(const std::string& path) {
@@ -126,6 +121,11 @@ ElfInfo read_elf_info(const std::string& path) {
   if (binary->has_interpreter()) info.interp = binary->interpreter();
   read_dynamic(*binary, info);
   read_versions(*binary, info);
+  for (const LIEF::ELF::Symbol& symbol : binary->dynamic_symbols()) {
+    if (symbol.name().empty() || symbol.shndx() != 0) continue;
+    std::string version = version_of(symbol);
+    info.imports.insert(version.empty() ? symbol.name() : symbol.name() + "@" + version);
+  }
   return info;
 }
 

@@ -34,6 +34,9 @@ struct ElfInfo {
   std::map<std::string, std::vector<std::string>> version_needs;
   // Versions this file defines (its own base name excluded).
   std::vector<std::string> version_defs;
+  // Undefined dynamic symbols, as "name" or, where the file requires a
+  // version, "name@VERSION".
+  std::set<std::string> imports;
 
   // Whether a DT_RUNPATH may legally be written into this file.
   bool can_carry_runpath() const;
@@ -42,12 +45,9 @@ struct ElfInfo {
 // Throws ElfError naming the file for non-ELF, truncated or malformed input.
 ElfInfo read_elf_info(const std::string& path);
 
-// A file's dynamic symbols, as "name" or "name@VERSION". Read only where the
-// packer needs them (what the bundle imports from a host-preferred library).
-struct DynamicSymbols {
-  std::set<std::string> imports;  // undefined; versioned when the file requires a version
-  std::set<std::string> exports;  // defined: each as "name" and, if versioned, "name@VERSION" too
-};
-DynamicSymbols read_dynamic_symbols(const std::string& path);
+// The dynamic symbols a library defines, each as "name" and, if versioned,
+// "name@VERSION" too. Read only where the packer needs them (what a
+// host-preferred library offers the files that import from it).
+std::set<std::string> read_exports(const std::string& path);
 
 }  // namespace onebin::elf

@@ -18,26 +18,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
-
-uint32_t mode_of(const std::string& path) {
+struct stat lstat_of(const std::string& path) {
   struct stat st {};
   if (lstat(path.c_str(), &st) != 0) throw PackError(path + ": cannot read: " + std::strerror(errno));
-  return st.st_mode & 07777;
+  return st;
 }
+
+int64_t mtime_ns(const struct stat& st) { return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec; }
 
 }  // namespace
 
-int64_t mtime_of(const std::string& path) {
-  struct stat st {};
-  if (lstat(path.c_str(), &st) != 0) throw PackError(path + ": cannot read: " + std::strerror(errno));
-  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-}
+int64_t mtime_of(const std::string& path) { return mtime_ns(lstat_of(path)); }
 
 namespace {
 
 // ELF files are read now so errors name the file before anything is written.
-TreeEntry file_entry(const std::string& path, const std::string& source) {
-  TreeEntry entry = TreeEntry::file(path, source, mode_of(source), mtime_of(source));
+TreeEntry file_entry(const std::string& path, const std::string& source, const struct stat& st) {
+  TreeEntry entry = TreeEntry::file(path, source, st.st_mode & 07777, mtime_ns(st));
   // Only x86-64 programs and libraries take part in the closure; other ELF
   // files (object files, firmware, other machines) are data to pack.
   if (elf::is_x86_64_program_or_library(source)) {
@@ -62,20 +59,22 @@ bool excluded(const PackOptions& options, const std::string& path) {
 // Adds `source` (a file, symlink or directory tree) at `dest`.
 void add_path(AppTree& tree, const PackOptions& options, const std::string& source, const std::string& dest) {
   if (excluded(options, dest)) return;
-  fs::file_status status = fs::symlink_status(source);
+  struct stat st {};
+  if (lstat(source.c_str(), &st) != 0) {
+    if (errno == ENOENT) throw PackError(source + ": no such file or directory");
+    throw PackError(source + ": cannot read: " + std::strerror(errno));
+  }
   tree.add_directories_for(dest);
-  if (fs::is_symlink(status)) {
-    tree.entries.push_back(TreeEntry::symlink(dest, fs::read_symlink(source).string(), mtime_of(source)));
-  } else if (fs::is_directory(status)) {
-    tree.entries.push_back(TreeEntry::directory(dest, mode_of(source), mtime_of(source)));
+  if (S_ISLNK(st.st_mode)) {
+    tree.entries.push_back(TreeEntry::symlink(dest, fs::read_symlink(source).string(), mtime_ns(st)));
+  } else if (S_ISDIR(st.st_mode)) {
+    tree.entries.push_back(TreeEntry::directory(dest, st.st_mode & 07777, mtime_ns(st)));
     std::vector<fs::path> children;
     for (const auto& child : fs::directory_iterator(source)) children.push_back(child.path());
     std::sort(children.begin(), children.end());
     for (const auto& child : children) add_path(tree, options, child.string(), dest + "/" + child.filename().string());
-  } else if (fs::is_regular_file(status)) {
-    tree.entries.push_back(file_entry(dest, source));
-  } else if (!fs::exists(status)) {
-    throw PackError(source + ": no such file or directory");
+  } else if (S_ISREG(st.st_mode)) {
+    tree.entries.push_back(file_entry(dest, source, st));
   } else {
     throw PackError(source + ": not a regular file, directory or symlink");
   }

@@ -94,14 +94,12 @@ class ClosureWalk {
       if (loader) tree_.loader = fs::path(search_.real_path(*path)).lexically_relative(tree_.app_root).string();
       return;
     }
+    std::string real = search_.real_path(*path);
+    if (packed_already(real)) return;  // by an earlier pass, or a deployed framework's own library
     std::string dest = tree_.libdir + "/" + name;
-    if (const TreeEntry* existing = tree_.find(dest)) {
-      if (existing->source == search_.real_path(*path)) return;  // bundled by an earlier pass
+    if (tree_.find(dest))
       throw PackError(tree_.app_root + "/" + dest + ": the app has a file where onebin puts the libraries it bundles (" +
                       name + ", needed by " + requester.in_tree + "); rename the app's " + tree_.libdir + " directory");
-    }
-    std::string real = search_.real_path(*path);
-    if (packed_already(real)) return;
     Decision decision = policy_.decide(name);
     if (decision.placement == Placement::HostOnly) {
       say("host   " + name + "  (" + decision.reason + ")");
@@ -126,7 +124,7 @@ class ClosureWalk {
     return real.rfind(tree_.app_root + "/", 0) == 0;
   }
 
-  // A file the tree holds already: a deployed framework's own library, found through its $ORIGIN.
+  // A file the tree holds already (found again through another name or $ORIGIN).
   bool packed_already(const std::string& real) const {
     return std::any_of(tree_.entries.begin(), tree_.entries.end(),
                        [&](const TreeEntry& e) { return e.type == ONEBIN_FILE && e.source == real; });

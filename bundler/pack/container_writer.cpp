@@ -88,25 +88,26 @@ void rewrite_elf(const AppTree& tree, const TreeEntry& entry, Prepared& out) {
   }
 }
 
-// Times later than SOURCE_DATE_EPOCH are clamped to it, as reproducible
-// builds expect of archivers (tar --clamp-mtime).
-int64_t stored_mtime(const TreeEntry& entry, int64_t pack_time) {
-  int64_t t = entry.mtime_ns == kPackTime ? pack_time : entry.mtime_ns;
+// The latest time an entry may carry, in ns: SOURCE_DATE_EPOCH when set, so
+// later times are clamped to it as reproducible builds expect of archivers
+// (tar --clamp-mtime).
+int64_t latest_time() {
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-  if (!epoch || !*epoch) return t;
+  if (!epoch || !*epoch) return INT64_MAX;
   char* end = nullptr;
   long long seconds = std::strtoll(epoch, &end, 10);
   if (*end || seconds < 0 || seconds > INT64_MAX / 1000000000)
     throw PackError(std::string("SOURCE_DATE_EPOCH=") + epoch + ": not a number of seconds since the epoch");
-  return std::min<int64_t>(t, seconds * 1000000000);
+  return seconds * 1000000000;
 }
 
-Prepared prepare(const AppTree& tree, const TreeEntry& entry, int64_t pack_time) {
+// `pack_time` for what onebin made itself; every time at most `latest`.
+Prepared prepare(const AppTree& tree, const TreeEntry& entry, int64_t pack_time, int64_t latest) {
   Prepared out;
   out.record.type = entry.type;
   out.record.family = entry.family;
   out.record.mode = entry.mode;
-  out.record.mtime_ns = stored_mtime(entry, pack_time);
+  out.record.mtime_ns = std::min(entry.mtime_ns == kPackTime ? pack_time : entry.mtime_ns, latest);
   out.record.flags = entry.flags;
   if (entry.type != ONEBIN_FILE) return out;
   out.content = entry.generated ? std::vector<uint8_t>(entry.generated->begin(), entry.generated->end()) : read_file(entry.source);
@@ -271,7 +272,8 @@ std::vector<uint8_t> build_packed_file(const AppTree& unsorted, const std::vecto
   std::vector<Prepared> files;
   auto now = std::chrono::system_clock::now().time_since_epoch();
   int64_t pack_time = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
-  for (const auto& entry : tree.entries) files.push_back(prepare(tree, entry, pack_time));
+  int64_t latest = latest_time();
+  for (const auto& entry : tree.entries) files.push_back(prepare(tree, entry, pack_time, latest));
   std::vector<SharedFrame> groups = group_small_files(files);
   compress_all(files, groups, level);
   std::vector<uint8_t> out = stub;

@@ -11,19 +11,17 @@ std::map<std::string, std::vector<std::string>> host_needs(const AppTree& tree) 
   for (const auto& entry : tree.entries)
     if (entry.family == ONEBIN_FAMILY_HOST && entry.elf) {
       std::string soname = entry.elf->soname.empty() ? std::filesystem::path(entry.path).filename().string() : entry.elf->soname;
-      exports[soname] = elf::read_dynamic_symbols(entry.source).exports;
+      exports[soname] = elf::read_exports(entry.source);
       path_of[soname] = entry.path;
     }
   std::map<std::string, std::set<std::string>> needs;
   for (const auto& entry : tree.entries) {
     if (!entry.elf) continue;
-    std::optional<elf::DynamicSymbols> symbols;
     for (const auto& name : entry.elf->needed) {
       auto library = exports.find(name);
       if (library == exports.end()) continue;
-      if (!symbols) symbols = elf::read_dynamic_symbols(entry.source);
       // An import this library defines is one the host's copy must define too.
-      for (const auto& symbol : symbols->imports)
+      for (const auto& symbol : entry.elf->imports)
         if (library->second.count(symbol)) needs[path_of[name]].insert(symbol);
     }
   }
