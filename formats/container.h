@@ -37,8 +37,19 @@ enum onebin_flags {
   ONEBIN_SHARED_FRAME = 8,
   ONEBIN_TEMPLATE = 16,    /* every ONEBIN_APPDIR_TOKEN in the content becomes the view's directory */
   ONEBIN_ENVIRONMENT = 32, /* NAME=VALUE lines the stub sets for the app (a template too) */
-  ONEBIN_KNOWN_FLAGS = 63
+  ONEBIN_DATA_DIR = 64,    /* a directory the app opens as ONEBIN_DATA_PATH */
+  ONEBIN_KNOWN_FLAGS = 127
 };
+/* Data a program names at a compiled-in /usr/share/... path: the packer
+ * rewrites ONEBIN_DATA_PREFIX in the program to ONEBIN_DATA_PATH (as long:
+ * no other byte moves) and flags the tree's directory holding that data;
+ * the stub opens it as descriptor ONEBIN_DATA_FD, kept across exec, so that
+ * /dev/fd/87 (/proc/self/fd/87) is that directory of the view. */
+#define ONEBIN_DATA_PREFIX "/usr/share"
+#define ONEBIN_DATA_FD 87
+#define ONEBIN_TEXT_OF(n) #n
+#define ONEBIN_TEXT(n) ONEBIN_TEXT_OF(n)
+#define ONEBIN_DATA_PATH "/dev/fd/" ONEBIN_TEXT(ONEBIN_DATA_FD)
 /* Stands for the directory the app's files are in at run time. */
 #define ONEBIN_APPDIR_TOKEN "@ONEBIN_APPDIR@"
 #define ONEBIN_SHARED_FRAME_MAX (1u << 20) /* content of a frame shared by small files */

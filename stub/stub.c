@@ -146,6 +146,32 @@ static void exec_app(const char *dir, char **argv, int elf) {
   execve(argv[0], argv, environ);
 }
 
+/* The directory the packer flagged as the app's data (formats/README.md,
+ * flag bit 6) becomes descriptor ONEBIN_DATA_FD, left open across exec: the
+ * program names it as ONEBIN_DATA_PATH. */
+static void open_data_dir(const struct onebin_archive *a, const char *dir) {
+  for (uint32_t i = 0; i < a->header.entry_count; i++) {
+    struct onebin_entry e;
+    onebin_entry_at(a, i, &e);
+    if (!(e.flags & ONEBIN_DATA_DIR)) continue;
+    char path[8448];
+    int length = snprintf(path, sizeof path, "%s/%.*s", dir, (int)e.path_size, a->strings + e.path);
+    if (length < 0 || (size_t)length >= sizeof path) die("%s/...: path too long", dir);
+    if (fcntl(ONEBIN_DATA_FD, F_GETFD) != -1)
+      debug_print("warning: descriptor %d, which the app was started with, now holds the app's data directory", ONEBIN_DATA_FD);
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) die("%s: cannot open: %s", path, strerror(errno));
+    if (fd == ONEBIN_DATA_FD ? fcntl(fd, F_SETFD, 0) != 0 : dup2(fd, ONEBIN_DATA_FD) != ONEBIN_DATA_FD)
+      die("%s: cannot keep it open as descriptor %d: %s", path, ONEBIN_DATA_FD, strerror(errno));
+    if (fd != ONEBIN_DATA_FD) close(fd);
+    if (access(ONEBIN_DATA_PATH, F_OK) != 0)
+      debug_print("warning: %s: %s (this system has no /dev/fd); the app will not find its data", ONEBIN_DATA_PATH,
+                  strerror(errno));
+    debug("data directory %s is descriptor %d, %s", path, ONEBIN_DATA_FD, ONEBIN_DATA_PATH);
+    return;
+  }
+}
+
 static void print_info(struct onebin_archive *a) {
   char main_path[4096], t[32];
   struct bundled b;
@@ -204,6 +230,7 @@ int main(int argc, char **argv) {
   ssize_t n = readlink("/proc/self/exe", packed, sizeof packed - 1);
   packed[n > 0 ? n : 0] = 0;
   if (choice.loader) point_at_gconv(view.dir, choice.loader);
+  open_data_dir(&archive, view.dir);
   setenv("ONEBIN_APPDIR", view.dir, 1);
   setenv("ONEBIN_FILE", packed, 1);
   /* The app is started by its path in the view, as if run unpacked by its

@@ -49,9 +49,9 @@ void run_pack(pack::PackOptions options) {
   pack::AppTree tree = pack::collect_app(options);
   std::ostream* explain = options.explain ? &std::cout : nullptr;
   pack::LibrarySearch search(options.root);
-  pack::add_library_closure(tree, options.policy, search, explain);
-  deploy::deploy_frameworks(tree, options, explain);
-  pack::add_library_closure(tree, options.policy, search, explain);  // for what the frameworks added
+  auto closure = [&] { pack::add_library_closure(tree, options.policy, search, explain); };
+  closure();
+  deploy::deploy_frameworks(tree, options, explain, closure);
   std::vector<uint8_t> bytes = pack::build_packed_file(tree, pack::embedded_stub(), options.level);
   // Read back as the stub reads it before it takes the output's place: pack
   // never reports success for a file the stub would refuse.

@@ -1,6 +1,8 @@
 #include "deploy/frameworks.hpp"
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace onebin::deploy {
 
@@ -19,16 +21,32 @@ void Context::add_generated(const std::string& dest, const std::string& content,
   tree.entries.push_back(entry);
 }
 
+std::vector<std::pair<uint64_t, std::string>> strings_in(const std::string& path, size_t longest) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw pack::PackError(path + ": cannot read");
+  std::string bytes{std::istreambuf_iterator<char>(in), {}};
+  std::vector<std::pair<uint64_t, std::string>> found;
+  for (size_t start = 0, end; start < bytes.size(); start = end + 1) {
+    end = bytes.find('\0', start);
+    if (end == std::string::npos) break;
+    if (end > start && end - start <= longest) found.emplace_back(start, bytes.substr(start, end - start));
+  }
+  return found;
+}
+
 // The variables go into one file the stub reads at launch (formats/README.md,
 // flag ONEBIN_ENVIRONMENT); --onebin-info lists them.
-void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, std::ostream* explain) {
+void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, std::ostream* explain,
+                       const std::function<void()>& closure) {
   std::vector<std::pair<std::string, std::string>> environment;
-  Context context{tree, options, explain, &environment};
-  deploy_qt(context);
-  deploy_glib(context);
-  deploy_gconv(context);
-  deploy_sdl(context);
-  deploy_python(context);
+  std::set<std::string> deployed;
+  Context context{tree, options, explain, &environment, &deployed};
+  for (size_t before = 0; before != tree.entries.size();) {
+    before = tree.entries.size();
+    for (auto module : {deploy_app_data, deploy_python, deploy_qt, deploy_glib, deploy_gconv, deploy_sdl, deploy_gstreamer, deploy_tcltk})
+      module(context);
+    closure();
+  }
   if (environment.empty()) return;
   std::string lines;
   for (const auto& [name, value] : environment) {

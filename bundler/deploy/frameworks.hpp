@@ -1,11 +1,15 @@
 // Framework deployment: what frameworks load at run time and no DT_NEEDED
 // names (plugins, their configuration), added to the tree when the library
 // closure contains the framework. One module a framework, like linuxdeploy's
-// plugins; each says what it did in --explain. The closure runs again
-// afterwards for the libraries the added files need.
+// plugins; each says what it did in --explain. The closure runs after the
+// modules for the libraries the added files need, and the modules again for
+// the frameworks those bring (python's _tkinter brings Tcl/Tk, a GStreamer
+// plugin GTK), until a round adds nothing.
 #pragma once
 
+#include <functional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +23,10 @@ struct Context {
   const pack::PackOptions& options;
   std::ostream* explain;  // nullptr when not asked
   std::vector<std::pair<std::string, std::string>>* environment;  // what the stub sets (VALUE may hold ONEBIN_APPDIR_TOKEN)
+  std::set<std::string>* deployed;  // the frameworks done in an earlier round
+
+  // True the first time a module asks for `framework`: each is deployed once.
+  bool first(const std::string& framework) const { return deployed->insert(framework).second; }
 
   void say(const std::string& line) const {
     if (explain) *explain << line << "\n";
@@ -39,8 +47,16 @@ void deploy_glib(const Context& context);
 void deploy_gconv(const Context& context);
 void deploy_sdl(const Context& context);
 void deploy_python(const Context& context);
+void deploy_gstreamer(const Context& context);
+void deploy_tcltk(const Context& context);
 
-// Runs every module.
-void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, std::ostream* explain);
+// The NUL-terminated strings of a file, up to `longest` bytes, with their offsets.
+std::vector<std::pair<uint64_t, std::string>> strings_in(const std::string& path, size_t longest);
+
+void deploy_app_data(const Context& context);
+
+// Runs every module, then `closure`, and again while a round adds entries.
+void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, std::ostream* explain,
+                       const std::function<void()>& closure);
 
 }  // namespace onebin::deploy

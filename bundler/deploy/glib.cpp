@@ -75,9 +75,10 @@ void deploy_pixbuf(const Context& c, const pack::TreeEntry& pixbuf) {
 }  // namespace
 
 void deploy_glib(const Context& c) {
-  if (const pack::TreeEntry* gio = c.library("libgio-2.0.so.0"); gio && !gio->source.empty()) deploy_gio(c, *gio);
-  if (const pack::TreeEntry* pixbuf = c.library("libgdk_pixbuf-2.0.so.0"); pixbuf && !pixbuf->source.empty())
-    deploy_pixbuf(c, *pixbuf);
+  const pack::TreeEntry* gio = c.library("libgio-2.0.so.0");
+  if (gio && !gio->source.empty() && c.first("gio")) deploy_gio(c, *gio);
+  const pack::TreeEntry* pixbuf = c.library("libgdk_pixbuf-2.0.so.0");
+  if (pixbuf && !pixbuf->source.empty() && c.first("gdk-pixbuf")) deploy_pixbuf(c, *pixbuf);
 }
 
 }  // namespace onebin::deploy

@@ -33,7 +33,7 @@ void deploy_gconv(const Context& c) {
   fs::path modules = fs::path(libc->source).parent_path() / "gconv";
   if (!fs::is_directory(modules)) return;
   auto user = std::find_if(c.tree.entries.begin(), c.tree.entries.end(), uses_iconv);
-  if (user == c.tree.entries.end()) return;
+  if (user == c.tree.entries.end() || !c.first("gconv")) return;
   std::string why = user->path + " uses iconv";  // adding entries below moves the vector
   std::string dest = c.tree.libdir + "/gconv";
   size_t first = c.tree.entries.size();

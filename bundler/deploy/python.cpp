@@ -19,7 +19,9 @@ void deploy_python(const Context& c) {
   static const std::regex kPython("python(3\\.[0-9]+)");
   std::smatch version;
   std::string name = fs::path(program.path).filename().string();
-  if (!c.tree.app_root.empty() || program.source.empty() || !std::regex_match(name, version, kPython)) return;
+  if (!c.tree.app_root.empty() || program.source.empty() || !std::regex_match(name, version, kPython) ||
+      !c.first("python"))
+    return;
   fs::path stdlib = fs::path(program.source).parent_path().parent_path() / "lib" / name;
   if (!fs::exists(stdlib / "os.py")) {
     c.say("python " + program.path + ": no standard library at " + stdlib.string() + ": none deployed");

@@ -45,6 +45,7 @@ void deploy_qt(const Context& c) {
   for (int major : {6, 5}) {
     const pack::TreeEntry* core = c.library("libQt" + std::to_string(major) + "Core.so." + std::to_string(major));
     if (!core || core->source.empty()) continue;
+    if (!c.first("qt")) return;
     fs::path program_dir = fs::path(c.tree.entries[c.tree.main].path).parent_path();
     if (c.tree.find((program_dir / "qt.conf").string())) {
       c.say("qt" + std::to_string(major) + "    the app has its own " + (program_dir / "qt.conf").string() + ": nothing deployed");

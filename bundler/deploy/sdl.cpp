@@ -4,8 +4,6 @@
 // whatever this SDL build may load is offered to the closure, which packs
 // each library the packing machine (or --root) has.
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <regex>
 
 #include "deploy/frameworks.hpp"
@@ -14,18 +12,12 @@ namespace onebin::deploy {
 
 namespace {
 
-// NUL-terminated strings of the file that look like a library's soname.
+// Strings of the file that look like a library's soname.
 std::vector<std::string> sonames_in(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes{std::istreambuf_iterator<char>(in), {}};
   static const std::regex kSoname("lib[A-Za-z0-9_+.-]+\\.so\\.[0-9]+");
   std::vector<std::string> names;
-  for (size_t start = 0, end; start < bytes.size(); start = end + 1) {
-    end = bytes.find('\0', start);
-    if (end == std::string::npos) break;
-    if (end - start < 64 && std::regex_match(bytes.begin() + start, bytes.begin() + end, kSoname))
-      names.emplace_back(bytes, start, end - start);
-  }
+  for (auto& [offset, text] : strings_in(path, 63))
+    if (std::regex_match(text, kSoname)) names.push_back(std::move(text));
   return names;
 }
 
@@ -34,7 +26,7 @@ std::vector<std::string> sonames_in(const std::string& path) {
 void deploy_sdl(const Context& c) {
   for (const char* name : {"libSDL2-2.0.so.0", "libSDL3.so.0"}) {
     const pack::TreeEntry* sdl = c.library(name);
-    if (!sdl || !sdl->elf || sdl->source.empty()) continue;
+    if (!sdl || !sdl->elf || sdl->source.empty() || !c.first(name)) continue;
     const auto& needed = sdl->elf->needed;
     std::string offered;
     for (const auto& soname : sonames_in(sdl->source)) {

@@ -53,6 +53,8 @@ struct TreeEntry {
   int64_t mtime_ns = kPackTime;  // as on disk; kPackTime for what the packer makes (directories, links)
   std::optional<std::string> generated;  // bytes onebin writes itself (qt.conf...), used instead of `source`
   uint16_t flags = 0;                     // ONEBIN_TEMPLATE, ONEBIN_ENVIRONMENT: set by framework deployment
+  // Bytes of `source` replaced by as many others before any ELF edit: offset, bytes (deploy/app_data.cpp).
+  std::vector<std::pair<uint64_t, std::string>> patches;
 
   static TreeEntry file(std::string path, std::string source, uint32_t mode, int64_t mtime_ns) {
     TreeEntry e;

@@ -111,6 +111,11 @@ Prepared prepare(const AppTree& tree, const TreeEntry& entry, int64_t pack_time,
   out.record.flags = entry.flags;
   if (entry.type != ONEBIN_FILE) return out;
   out.content = entry.generated ? std::vector<uint8_t>(entry.generated->begin(), entry.generated->end()) : read_file(entry.source);
+  for (const auto& [offset, bytes] : entry.patches) {
+    if (offset > out.content.size() || bytes.size() > out.content.size() - offset)
+      throw PackError(entry.source + ": changed while packing (a string to rewrite is gone)");
+    std::copy(bytes.begin(), bytes.end(), out.content.begin() + static_cast<ptrdiff_t>(offset));
+  }
   if (entry.elf) {
     rewrite_elf(tree, entry, out);
     out.record.version = entry.family == ONEBIN_FAMILY_SHARED

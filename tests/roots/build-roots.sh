@@ -7,7 +7,9 @@
 #             Mesa's software drivers and their headers, to build samples that
 #             need glibc 2.41 and to take real programs from
 #   bullseye-mesa  bullseye + Mesa 20.3's software drivers (llvmpipe, lavapipe)
-#   trixie-apps    trixie + real apps to pack (featherpad: Qt 6; ffmpeg; mousepad: GTK 3)
+#   trixie-apps    trixie + real apps to pack (featherpad: Qt 6; qt5ct: Qt 5; ffmpeg;
+#                  mousepad: GTK 3; zenity: GTK 4; chromium-bsu: SDL2 + OpenGL;
+#                  gst-launch-1.0; python3 with tkinter) and Mesa to run them unpacked
 #   bullseye-x11   bullseye + a desktop's X client libraries, GL dispatch and a font
 #   musl      Debian's musl and busybox-static only: no glibc at all
 #   empty     nothing: tests put the packed file in and mount /proc and /tmp
@@ -52,14 +54,17 @@ build bullseye debian_root bullseye ""
 mesa=libegl1,libegl-mesa0,libgles2,libgl1-mesa-dri,mesa-vulkan-drivers,libvulkan1
 build bullseye-mesa debian_root bullseye "$mesa"
 build trixie debian_root trixie "gcc,g++,libc6-dev,sqlite3,$mesa,libegl-dev,libgles-dev,libvulkan-dev,mesa-utils-bin"
-# Real apps from trixie, packed by the tests (featherpad: Qt 6; ffmpeg; mousepad: GTK 3,
-# whose dconf-service needs a session bus that debootstrap does not choose itself: dbus-x11).
-build trixie-apps debian_root trixie featherpad,ffmpeg,mousepad,dbus-x11
-# bullseye with a desktop's X client libraries, GL dispatch and a font, no toolkit.
+# Real apps from trixie, packed by the tests (mousepad's dconf-service needs a session bus
+# that debootstrap does not choose itself: dbus-x11), and Mesa to run them unpacked.
+apps=featherpad,qt5ct,ffmpeg,mousepad,dbus-x11,zenity,chromium-bsu,python3-tk
+apps=$apps,gstreamer1.0-tools,gstreamer1.0-plugins-base,gstreamer1.0-x,libgl1-mesa-dri,libglx-mesa0
+build trixie-apps debian_root trixie "$apps"
+
+# bullseye with a desktop's X client libraries, GL dispatch with Mesa's drivers and a font, no toolkit.
 x11=libx11-6,libx11-xcb1,libxext6,libxcb1,libxcb-cursor0,libxcb-glx0,libxcb-icccm4,libxcb-image0,libxcb-keysyms1
 x11=$x11,libxcb-randr0,libxcb-render-util0,libxcb-render0,libxcb-shape0,libxcb-shm0,libxcb-sync1,libxcb-xfixes0
 x11=$x11,libxcb-xinerama0,libxcb-xinput0,libxcb-xkb1,libxcb-dri2-0,libxcb-dri3-0,libxcb-present0,libgl1,libegl1,libopengl0
-x11=$x11,fontconfig-config,fonts-dejavu-core
+x11=$x11,libgl1-mesa-dri,libglx-mesa0,fontconfig-config,fonts-dejavu-core
 build bullseye-x11 debian_root bullseye "$x11"
 build musl musl_root
 build empty empty_root

@@ -1,0 +1,103 @@
+// Data at a path compiled into a program packed alone: games and tools that
+// read /usr/share/games/chromium-bsu/png/hero.png or /usr/share/galculator/
+// ui/main_frame.ui by the absolute path their build put in. A directory the
+// program names by such a string, whose name is the program's, is packed at
+// share/... and every "/usr/share" that starts such a string in the program
+// becomes "/dev/fd/87", as long, so no other byte of the file moves; the stub
+// opens the view's share/ as descriptor 87 for the app (formats/README.md,
+// flag bit 6). Why not AppImage's way (patch "/usr" to "././" and change the
+// working directory): the app would see another working directory and lose
+// its relative paths; and /dev/fd/87 still names the view after the app
+// changes directory. Paths of the program's name that are not under
+// /usr/share cannot be rewritten in place: pack says so, naming each.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include "deploy/frameworks.hpp"
+
+namespace onebin::deploy {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kPrefix = ONEBIN_DATA_PREFIX;
+
+bool is_path_char(char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || std::string_view("._+-/").find(ch) != std::string_view::npos; }
+
+// The absolute path at `at` in `text`, up to the first character no path of
+// an app's data has (a printf format, a space).
+std::string path_at(const std::string& text, size_t at) {
+  size_t end = at;
+  while (end < text.size() && is_path_char(text[end])) ++end;
+  return text.substr(at, end - at);
+}
+
+// The part of `path` up to its first component named like the program, or "".
+std::string named_dir(const std::string& path, const std::set<std::string>& names) {
+  for (size_t end = path.find('/', 1);; end = path.find('/', end + 1)) {
+    std::string dir = path.substr(0, end);
+    if (names.count(fs::path(dir).filename().string())) return dir;
+    if (end == std::string::npos) return "";
+  }
+}
+
+struct Found {
+  std::set<std::string> dirs;       // under /usr/share, to pack
+  std::set<std::string> elsewhere;  // named like the program, not under /usr/share
+  std::vector<std::pair<uint64_t, std::string>> patches;
+};
+
+Found scan(const std::string& program, const std::set<std::string>& names, const std::string& root) {
+  Found found;
+  for (const auto& [offset, text] : strings_in(program, 4096)) {
+    for (size_t at = text.find('/'); at != std::string::npos; at = text.find('/', at + 1)) {
+      if (at > 0 && is_path_char(text[at - 1])) continue;  // inside another path
+      std::string path = path_at(text, at);
+      std::string dir = named_dir(path, names);
+      if (dir.empty() || !fs::is_directory(root + dir)) continue;
+      if (dir.rfind(kPrefix + "/", 0) != 0) {
+        found.elsewhere.insert(dir);
+        continue;
+      }
+      found.dirs.insert(dir);
+      found.patches.emplace_back(offset + at, ONEBIN_DATA_PATH);
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+void deploy_app_data(const Context& c) {
+  if (!c.tree.app_root.empty() || !c.first("app-data")) return;
+  pack::TreeEntry& program = c.tree.entries[c.tree.main];
+  if (program.source.empty()) return;
+  std::set<std::string> names{fs::path(program.path).filename().string(), fs::path(c.tree.launch).filename().string()};
+  std::string root = c.options.root.empty() ? "" : fs::path(c.options.root).lexically_normal().string();
+  if (!root.empty() && root.back() == '/') root.pop_back();
+  Found found = scan(program.source, names, root);
+  for (const auto& dir : found.elsewhere)
+    std::cerr << "warning: " << program.source << " reads data at " << root + dir
+              << ", which onebin cannot move into the packed file (only " << kPrefix
+              << "/... is rewritten); pack an app directory with the program and its data instead\n";
+  if (found.dirs.empty()) return;
+  std::string path = program.path;
+  size_t places = found.patches.size();
+  program.patches = std::move(found.patches);  // `program` is gone once entries are added
+  for (const auto& dir : found.dirs) {
+    std::string dest = "share" + dir.substr(kPrefix.size());
+    c.add(root + dir, dest);
+    c.say("data   " + root + dir + "  -> " + dest + "  (named by " + path + ")");
+  }
+  auto share = std::find_if(c.tree.entries.begin(), c.tree.entries.end(),
+                            [](const pack::TreeEntry& e) { return e.path == "share" && e.type == ONEBIN_DIR; });
+  if (share == c.tree.entries.end()) throw pack::PackError("share: not a directory of the packed tree");
+  share->flags |= ONEBIN_DATA_DIR;
+  c.say("data   " + path + ": " + std::to_string(places) + " strings now start " ONEBIN_DATA_PATH
+        " instead of " ONEBIN_DATA_PREFIX "; the stub opens share/ as descriptor " + std::to_string(ONEBIN_DATA_FD));
+}
+
+}  // namespace onebin::deploy
