@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "deploy/frameworks.hpp"
@@ -45,9 +46,8 @@ std::string named_dir(const std::string& path, const std::set<std::string>& name
 }
 
 struct Found {
-  std::set<std::string> dirs;       // under /usr/share, to pack
-  std::set<std::string> elsewhere;  // named like the program, not under /usr/share
-  std::vector<std::pair<uint64_t, std::string>> patches;
+  std::map<std::string, std::vector<uint64_t>> dirs;  // under /usr/share, to pack: where the program names each
+  std::set<std::string> elsewhere;                    // named like the program, not under /usr/share
 };
 
 Found scan(const std::string& program, const std::set<std::string>& names, const std::string& root) {
@@ -55,15 +55,10 @@ Found scan(const std::string& program, const std::set<std::string>& names, const
   for (const auto& [offset, text] : strings_in(program, 4096)) {
     for (size_t at = text.find('/'); at != std::string::npos; at = text.find('/', at + 1)) {
       if (at > 0 && is_path_char(text[at - 1])) continue;  // inside another path
-      std::string path = path_at(text, at);
-      std::string dir = named_dir(path, names);
+      std::string dir = named_dir(path_at(text, at), names);
       if (dir.empty() || !fs::is_directory(root + dir)) continue;
-      if (dir.rfind(kPrefix + "/", 0) != 0) {
-        found.elsewhere.insert(dir);
-        continue;
-      }
-      found.dirs.insert(dir);
-      found.patches.emplace_back(offset + at, ONEBIN_DATA_PATH);
+      if (dir.rfind(kPrefix + "/", 0) == 0) found.dirs[dir].push_back(offset + at);
+      else found.elsewhere.insert(dir);
     }
   }
   return found;
@@ -73,7 +68,7 @@ Found scan(const std::string& program, const std::set<std::string>& names, const
 
 void deploy_app_data(const Context& c) {
   if (!c.tree.app_root.empty() || !c.first("app-data")) return;
-  pack::TreeEntry& program = c.tree.entries[c.tree.main];
+  const pack::TreeEntry& program = c.tree.entries[c.tree.main];
   if (program.source.empty()) return;
   std::set<std::string> names{fs::path(program.path).filename().string(), fs::path(c.tree.launch).filename().string()};
   std::string root = c.options.root.empty() ? "" : fs::path(c.options.root).lexically_normal().string();
@@ -83,21 +78,26 @@ void deploy_app_data(const Context& c) {
     std::cerr << "warning: " << program.source << " reads data at " << root + dir
               << ", which onebin cannot move into the packed file (only " << kPrefix
               << "/... is rewritten); pack an app directory with the program and its data instead\n";
-  if (found.dirs.empty()) return;
   std::string path = program.path;
-  size_t places = found.patches.size();
-  program.patches = std::move(found.patches);  // `program` is gone once entries are added
-  for (const auto& dir : found.dirs) {
+  std::vector<std::pair<uint64_t, std::string>> patches;
+  for (const auto& [dir, offsets] : found.dirs) {
     std::string dest = "share" + dir.substr(kPrefix.size());
     c.add(root + dir, dest);
+    if (!c.tree.find(dest)) {
+      c.say("data   " + root + dir + "  excluded: " + path + " still names it at its own path");
+      continue;
+    }
+    for (uint64_t offset : offsets) patches.emplace_back(offset, ONEBIN_DATA_PATH);
     c.say("data   " + root + dir + "  -> " + dest + "  (named by " + path + ")");
   }
+  if (patches.empty()) return;
   auto share = std::find_if(c.tree.entries.begin(), c.tree.entries.end(),
                             [](const pack::TreeEntry& e) { return e.path == "share" && e.type == ONEBIN_DIR; });
-  if (share == c.tree.entries.end()) throw pack::PackError("share: not a directory of the packed tree");
+  if (share == c.tree.entries.end()) throw pack::PackError("share: the packed tree has it, but not as a directory");
   share->flags |= ONEBIN_DATA_DIR;
-  c.say("data   " + path + ": " + std::to_string(places) + " strings now start " ONEBIN_DATA_PATH
+  c.say("data   " + path + ": " + std::to_string(patches.size()) + " strings now start " ONEBIN_DATA_PATH
         " instead of " ONEBIN_DATA_PREFIX "; the stub opens share/ as descriptor " + std::to_string(ONEBIN_DATA_FD));
+  c.tree.entries[c.tree.main].patches = std::move(patches);
 }
 
 }  // namespace onebin::deploy

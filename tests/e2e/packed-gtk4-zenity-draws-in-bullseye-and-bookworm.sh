@@ -1,0 +1,19 @@
+. "$(dirname "$0")/common.inc"
+# trixie's zenity (GTK 4.18 and libadwaita), packed alone, shows its dialog
+# in bullseye (a desktop's X libraries and Mesa 20.3, no GTK) and on this
+# Debian 12, looking as unpacked zenity does in trixie. GSK_RENDERER=cairo:
+# Xvfb's GLX is indirect, and GTK 4.18 draws nothing through it, packed or
+# not (trixie's own zenity with GDK_DISABLE=egl shows a black window too);
+# Mesa before 24 lacks the EGL extensions GTK 4.18 takes instead of GLX.
+roots
+apps=$roots/trixie-apps
+pack "$apps/usr/bin/zenity" "$t/zenity.run" --root "$apps" --explain
+grep -q '^glib   GSettings schemas  from ' "$t/pack.log" || fail "explain: $(cat "$t/pack.log")"
+export GSK_RENDERER=cairo
+for where in bullseye-x11 host; do
+  window_check "$where" "$t/zenity.run" zenity --info --title=Packed --text="a GTK 4 dialog, packed"
+  grep -q 'Gtk-CRITICAL\|Gtk-ERROR\|GLib-GIO-ERROR' "$t/app.out" && fail "in $where: $(cat "$t/app.out")"
+  same_as_unpacked zenity zenity --info --title=Packed --text="a GTK 4 dialog, packed"
+  kill -- -"$app" 2>/dev/null || true
+  kill "$xvfb_pid" 2>/dev/null || true
+done

@@ -1,0 +1,15 @@
+. "$(dirname "$0")/common.inc"
+# trixie's qt5ct (Qt 5.15), packed alone, draws its window in bullseye (a
+# desktop's X libraries, no Qt) and on this Debian 12 (whose Qt 5.15.8
+# plugins must not load into trixie's Qt): onebin deploys Qt 5's plugins
+# and a qt.conf. It must look as unpacked qt5ct does in trixie.
+roots
+apps=$roots/trixie-apps
+pack "$apps/usr/bin/qt5ct" "$t/qt5ct.run" --root "$apps" --explain
+grep -q '^qt5    plugins platforms  from ' "$t/pack.log" || fail "explain: $(cat "$t/pack.log")"
+for where in bullseye-x11 host; do
+  window_check "$where" "$t/qt5ct.run" qt5ct
+  same_as_unpacked qt5ct qt5ct
+  kill -- -"$app" 2>/dev/null || true
+  kill "$xvfb_pid" 2>/dev/null || true
+done

@@ -1,0 +1,21 @@
+. "$(dirname "$0")/common.inc"
+# trixie's chromium-bsu (SDL 2 and OpenGL), packed alone, reads its images
+# from /usr/share/games/chromium-bsu, a path compiled into it: onebin packs
+# that directory and rewrites the path to the view's copy. The game draws
+# its menu with the host's Mesa in bullseye and on this Debian 12, as it
+# does unpacked in trixie; packed without its data it printed
+# "../data/png/hero.png: No such file or directory" and drew no images.
+roots
+apps=$roots/trixie-apps
+pack "$apps/usr/games/chromium-bsu" "$t/chromium-bsu.run" --root "$apps" --explain
+grep -q "^data   $apps/usr/share/games/chromium-bsu  -> share/games/chromium-bsu " "$t/pack.log" || fail "explain: $(cat "$t/pack.log")"
+# The menu's background and logo move: two shots of the game differ by
+# 0.08 to 0.18; without its images (--exclude 'share/games/*') by 0.38.
+similar=0.25
+for where in bullseye-x11 host; do
+  window_check "$where" "$t/chromium-bsu.run" chromium-bsu
+  grep -q 'png\|wav' "$t/app.out" && fail "in $where: $(cat "$t/app.out")"
+  same_as_unpacked chromium-bsu /usr/games/chromium-bsu
+  kill -- -"$app" 2>/dev/null || true
+  kill "$xvfb_pid" 2>/dev/null || true
+done
