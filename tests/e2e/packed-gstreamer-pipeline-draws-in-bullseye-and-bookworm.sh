@@ -9,10 +9,6 @@ apps=$roots/trixie-apps
 pack "$apps/usr/bin/gst-launch-1.0" "$t/gst.run" --root "$apps" --explain
 grep -q '^gst    plugin scanner  from ' "$t/pack.log" || fail "explain: $(cat "$t/pack.log")"
 pipeline=(videotestsrc pattern=colors ! video/x-raw,width=400,height=300 ! ximagesink)
-for where in bullseye-x11 host; do
-  window_check "$where" "$t/gst.run" GStreamer "${pipeline[@]}"
-  grep -q 'no element\|erroneous pipeline' "$t/app.out" && fail "in $where: $(cat "$t/app.out")"
-  same_as_unpacked GStreamer gst-launch-1.0 "${pipeline[@]}"
-  kill -- -"$app" 2>/dev/null || true
-  kill "$xvfb_pid" 2>/dev/null || true
-done
+no_missing_element() { ! grep -q 'no element\|erroneous pipeline' "$t/app.out" || fail "in $1: $(cat "$t/app.out")"; }
+check=no_missing_element
+draws_like_unpacked "$t/gst.run" GStreamer gst-launch-1.0 "${pipeline[@]}"

@@ -7,9 +7,4 @@ roots
 apps=$roots/trixie-apps
 pack "$apps/usr/bin/qt5ct" "$t/qt5ct.run" --root "$apps" --explain
 grep -q '^qt5    plugins platforms  from ' "$t/pack.log" || fail "explain: $(cat "$t/pack.log")"
-for where in bullseye-x11 host; do
-  window_check "$where" "$t/qt5ct.run" qt5ct
-  same_as_unpacked qt5ct qt5ct
-  kill -- -"$app" 2>/dev/null || true
-  kill "$xvfb_pid" 2>/dev/null || true
-done
+draws_like_unpacked "$t/qt5ct.run" qt5ct qt5ct
