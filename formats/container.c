@@ -144,7 +144,8 @@ static const char *check_entry(const struct onebin_archive *a, const struct oneb
   if (e->type < ONEBIN_FILE || e->type > ONEBIN_SYMLINK) return "corrupted index (unknown entry type)";
   if (e->family > ONEBIN_FAMILY_HOST) return "corrupted index (unknown library family)";
   if (e->flags & ~ONEBIN_KNOWN_FLAGS) return "corrupted index (unknown entry flags)";
-  if ((e->flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT)) && (e->type != ONEBIN_FILE || (e->flags & ONEBIN_SHARED_FRAME)))
+  if ((e->flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT | ONEBIN_HOST_LIBRARIES)) &&
+      (e->type != ONEBIN_FILE || (e->flags & ONEBIN_SHARED_FRAME)))
     return "corrupted index (template that is no plain file)";
   if ((e->flags & ONEBIN_DATA_DIR) && e->type != ONEBIN_DIR) return "corrupted index (data directory that is no directory)";
   if (e->needs_size && (e->family != ONEBIN_FAMILY_HOST || e->type != ONEBIN_FILE)) return "corrupted index (needs on a non-host entry)";

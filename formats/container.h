@@ -38,7 +38,8 @@ enum onebin_flags {
   ONEBIN_TEMPLATE = 16,    /* every ONEBIN_APPDIR_TOKEN in the content becomes the view's directory */
   ONEBIN_ENVIRONMENT = 32, /* NAME=VALUE lines the stub sets for the app (a template too) */
   ONEBIN_DATA_DIR = 64,    /* a directory the app opens as ONEBIN_DATA_PATH */
-  ONEBIN_KNOWN_FLAGS = 127
+  ONEBIN_HOST_LIBRARIES = 128, /* SONAME<TAB>WHY<TAB>NEEDED BY lines: libraries only the host can give */
+  ONEBIN_KNOWN_FLAGS = 255
 };
 /* Data a program names at a compiled-in /usr/share/... path: the packer
  * rewrites ONEBIN_DATA_PREFIX in the program to ONEBIN_DATA_PATH (as long:

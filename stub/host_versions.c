@@ -1,4 +1,4 @@
-#define _DEFAULT_SOURCE
+#define _GNU_SOURCE
 #include "host_versions.h"
 
 #include <elf.h>
@@ -247,4 +247,41 @@ uint32_t host_file_name_version(const char *soname) {
     return onebin_file_name_version(name ? name + 1 : real);
   }
   return 0;
+}
+
+static int in_dir(const char *dir, size_t length, const char *soname) {
+  char path[PATH_MAX];
+  int n = snprintf(path, sizeof path, "%.*s/%s", (int)length, dir, soname);
+  return n > 0 && (size_t)n < sizeof path && access(path, F_OK) == 0;
+}
+
+/* ld.so.cache's string table holds each soname after a NUL or a '/'. */
+static int in_cache(const char *soname) {
+  int fd = open("/etc/ld.so.cache", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  struct stat st;
+  int found = 0;
+  if (fstat(fd, &st) == 0 && st.st_size > 0) {
+    const char *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (map != MAP_FAILED) {
+      size_t length = strlen(soname) + 1, size = (size_t)st.st_size;
+      for (const char *p = map; !found && (p = memmem(p, size - (size_t)(p - map), soname, length)); p++)
+        found = p > map && (p[-1] == 0 || p[-1] == '/');
+      munmap((void *)map, size);
+    }
+  }
+  close(fd);
+  return found;
+}
+
+int host_has_library(const char *soname) {
+  for (size_t i = 0; i < sizeof kLibraryDirs / sizeof *kLibraryDirs; i++)
+    if (in_dir(kLibraryDirs[i], strlen(kLibraryDirs[i]), soname)) return 1;
+  const char *paths = getenv("LD_LIBRARY_PATH");
+  for (const char *p = paths; p && *p;) {
+    size_t length = strcspn(p, ":;");
+    if (length && in_dir(p, length, soname)) return 1;
+    p += length + (p[length] != 0);
+  }
+  return in_cache(soname);
 }

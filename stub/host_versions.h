@@ -17,6 +17,10 @@ uint32_t host_library_version(const char *soname, const char *prefix);
  * when the file cannot be read as a library), -1 the host has no copy. */
 int host_defines_all(const char *soname, const char *needs, uint32_t size, const char **missing);
 
+/* Whether ld.so could find the host's `soname`: in the system's library
+ * directories, LD_LIBRARY_PATH's, or named in /etc/ld.so.cache. */
+int host_has_library(const char *soname);
+
 /* The version in the real file name of the host's copy (formats/README.md,
  * family 4); 0 when the host has none. */
 uint32_t host_file_name_version(const char *soname);

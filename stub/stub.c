@@ -146,6 +146,54 @@ static void exec_app(const char *dir, char **argv, int elf) {
   execve(argv[0], argv, environ);
 }
 
+/* Calls `each` with the fields of every line of the host-libraries file
+ * (formats/README.md, flag bit 7); returns how many calls returned nonzero. */
+static int each_host_library(struct onebin_archive *a, int (*each)(const char *soname, const char *why, const char *users)) {
+  int count = 0;
+  for (uint32_t i = 0; i < a->header.entry_count; i++) {
+    struct onebin_entry e;
+    onebin_entry_at(a, i, &e);
+    if (!(e.flags & ONEBIN_HOST_LIBRARIES)) continue;
+    char *text = entry_text(a, &e), *save = NULL;
+    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+      char *why = strchr(line, '\t'), *users = why ? strchr(why + 1, '\t') : NULL;
+      if (!users) continue;
+      *why++ = 0, *users++ = 0;
+      count += each(line, why, users) != 0;
+    }
+    free(text);
+  }
+  return count;
+}
+
+static int is_missing(const char *soname, const char *why, const char *users) {
+  (void)why, (void)users;
+  return !host_has_library(soname);
+}
+
+static int report_if_missing(const char *soname, const char *why, const char *users) {
+  if (!is_missing(soname, why, users)) return 0;
+  fprintf(stderr, "  %s (%s; needed by %s)\n", soname, why, users);
+  return 1;
+}
+
+static int print_host_library(const char *soname, const char *why, const char *users) {
+  (void)users;
+  printf("host library: %s (%s): %s\n", soname, why, host_has_library(soname) ? "found" : "missing");
+  return 0;
+}
+
+/* Libraries only the host can give are looked for before anything else, so
+ * that a host lacking several hears of all of them, not of the first one
+ * ld.so stops at. */
+static void check_host_libraries(struct onebin_archive *a) {
+  if (each_host_library(a, is_missing) == 0) return;
+  fputs("onebin: error: this system lacks libraries that the app takes from the host, which are not packed "
+        "(install them, or pack without --host-lib for those it names):\n", stderr);
+  each_host_library(a, report_if_missing);
+  exit(127);
+}
+
 /* The directory the packer flagged as the app's data (formats/README.md,
  * flag bit 6) becomes descriptor ONEBIN_DATA_FD, left open across exec: the
  * program names it as ONEBIN_DATA_PATH. */
@@ -184,6 +232,7 @@ static void print_info(struct onebin_archive *a) {
   printf("glibc bundled: %s\n", version_text(b.version[ONEBIN_FAMILY_GLIBC], t));
   printf("glibc on this host: %s\n", version_text(host_library_version("libc.so.6", "GLIBC_"), t));
   print_environment(a);
+  each_host_library(a, print_host_library);
 }
 
 static void print_help(const char *self) {
@@ -218,6 +267,7 @@ int main(int argc, char **argv) {
   struct choice choice;
   static struct bundled bundled; /* choice.loader points into it */
   char program[8448], packed[4096];
+  check_host_libraries(&archive);
   choose(&archive, &choice, &bundled);
   struct view view;
   view_create(&view);

@@ -55,8 +55,7 @@ static void set_environment(char *lines) {
   }
 }
 
-/* The entry's content from the archive, NUL-terminated (hash checked). */
-static char *read_content(struct onebin_archive *a, const struct onebin_entry *e) {
+char *entry_text(struct onebin_archive *a, const struct onebin_entry *e) {
   char *content = malloc(e->size + 1);
   if (!content) die("out of memory");
   const char *error = onebin_read_entry(a, e, content);
@@ -69,7 +68,7 @@ void write_template(struct onebin_archive *a, const struct onebin_entry *e, int 
   char rel[4096];
   int n = snprintf(rel, sizeof rel, "%.*s", (int)e->path_size, a->strings + e->path);
   if (n < 0 || (size_t)n >= sizeof rel) die("%.*s: path too long", (int)e->path_size, a->strings + e->path);
-  char *content = read_content(a, e);
+  char *content = entry_text(a, e);
   size_t size;
   char *filled = substitute(content, (size_t)e->size, appdir, &size);
   int fd = openat(dir_fd, rel, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
@@ -89,7 +88,7 @@ void print_environment(struct onebin_archive *a) {
     struct onebin_entry e;
     onebin_entry_at(a, i, &e);
     if (!(e.flags & ONEBIN_ENVIRONMENT)) continue;
-    char *content = read_content(a, &e);
+    char *content = entry_text(a, &e);
     for (char *line = strtok(content, "\n"); line; line = strtok(NULL, "\n")) printf("environment: %s\n", line);
     free(content);
   }

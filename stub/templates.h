@@ -11,6 +11,9 @@
  * the environment file, then sets its variables for the app. */
 void write_template(struct onebin_archive *archive, const struct onebin_entry *e, int dir_fd, const char *appdir);
 
+/* The entry's content from the archive, NUL-terminated (hash checked): malloc'ed. */
+char *entry_text(struct onebin_archive *archive, const struct onebin_entry *e);
+
 /* Prints the environment file's lines as packed (--onebin-info). */
 void print_environment(struct onebin_archive *archive);
 

@@ -43,6 +43,19 @@ void check_output_place(const pack::PackOptions& options) {
                           ", where the next pack would take it in; give an -o outside it");
 }
 
+// What only the host can give, for the stub to check before it starts the
+// app, so that a host lacking several names them all at once.
+void list_host_libraries(pack::AppTree& tree) {
+  if (tree.host_only.empty()) return;
+  std::string lines;
+  for (const auto& [soname, why] : tree.host_only) {
+    std::string users;
+    for (const auto& user : why.second) users += (users.empty() ? "" : " ") + user;
+    lines += soname + "\t" + why.first + "\t" + users + "\n";
+  }
+  tree.add_generated(tree.libdir + "/onebin-host-libraries", lines, ONEBIN_HOST_LIBRARIES);
+}
+
 void run_pack(pack::PackOptions options) {
   if (options.output.empty()) options.output = default_output(options.app);
   check_output_place(options);
@@ -52,6 +65,7 @@ void run_pack(pack::PackOptions options) {
   auto closure = [&] { pack::add_library_closure(tree, options.policy, search, explain); };
   closure();
   deploy::deploy_frameworks(tree, options, explain, closure);
+  list_host_libraries(tree);
   std::vector<uint8_t> bytes = pack::build_packed_file(tree, pack::embedded_stub(), options.level);
   // Read back as the stub reads it before it takes the output's place: pack
   // never reports success for a file the stub would refuse.

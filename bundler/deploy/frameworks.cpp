@@ -12,15 +12,6 @@ const pack::TreeEntry* Context::library(const std::string& name) const {
   return nullptr;
 }
 
-void Context::add_generated(const std::string& dest, const std::string& content, uint16_t flags) const {
-  if (tree.find(dest)) throw pack::PackError(dest + ": the app has one already; onebin would write its own");
-  tree.add_directories_for(dest);
-  pack::TreeEntry entry = pack::TreeEntry::file(dest, "", 0644, pack::kPackTime);
-  entry.generated = content;
-  entry.flags = flags;
-  tree.entries.push_back(entry);
-}
-
 std::vector<std::pair<uint64_t, std::string>> strings_in(const std::string& path, size_t longest) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw pack::PackError(path + ": cannot read");

@@ -33,9 +33,9 @@ struct Context {
   }
   // The tree entry of a library by file name, or nullptr.
   const pack::TreeEntry* library(const std::string& name) const;
-  // Adds a file onebin writes itself, replacing nothing the app has;
-  // `flags` ONEBIN_TEMPLATE: ONEBIN_APPDIR_TOKEN in it becomes the view's directory.
-  void add_generated(const std::string& dest, const std::string& content, uint16_t flags = 0) const;
+  void add_generated(const std::string& dest, const std::string& content, uint16_t flags = 0) const {
+    tree.add_generated(dest, content, flags);
+  }
   // Adds `source`, a file or directory found outside the app, at `dest`.
   void add(const std::string& source, const std::string& dest) const { pack::add_tree_path(tree, options, source, dest); }
   // A variable the stub sets for the app, where nothing but the environment works.

@@ -163,6 +163,15 @@ const TreeEntry* AppTree::find(const std::string& path) const {
   return nullptr;
 }
 
+void AppTree::add_generated(const std::string& dest, const std::string& content, uint16_t flags) {
+  if (find(dest)) throw PackError(dest + ": the app has one already; onebin would write its own");
+  add_directories_for(dest);
+  TreeEntry entry = TreeEntry::file(dest, "", 0644, kPackTime);
+  entry.generated = content;
+  entry.flags = flags;
+  entries.push_back(entry);
+}
+
 void AppTree::add_directories_for(const std::string& path) {
   for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
     std::string dir = path.substr(0, slash);

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -83,9 +85,15 @@ struct AppTree {
   // Libraries a framework loads by name (dlopen) with the tree path of the
   // file that loads them: the closure packs those it finds (deploy/).
   std::vector<std::pair<std::string, std::string>> dlopened;
+  // Libraries the app takes from the host alone (--host-lib, the GPU driver's
+  // own): soname -> why, and the tree paths of the files that need it.
+  std::map<std::string, std::pair<std::string, std::set<std::string>>> host_only;
 
   const TreeEntry* find(const std::string& path) const;
   void add_directories_for(const std::string& path);
+  // Adds a file onebin writes itself, replacing nothing the app has; `flags`
+  // ONEBIN_TEMPLATE: ONEBIN_APPDIR_TOKEN in it becomes the view's directory.
+  void add_generated(const std::string& dest, const std::string& content, uint16_t flags = 0);
 };
 
 AppTree collect_app(const PackOptions& options);

@@ -102,7 +102,10 @@ class ClosureWalk {
                       name + ", needed by " + requester.in_tree + "); rename the app's " + tree_.libdir + " directory");
     Decision decision = policy_.decide(name);
     if (decision.placement == Placement::HostOnly) {
-      say("host   " + name + "  (" + decision.reason + ")");
+      if (!tree_.host_only.count(name)) say("host   " + name + "  (" + decision.reason + ")");  // once, not every round
+      auto& [reason, users] = tree_.host_only[name];
+      reason = decision.reason;
+      users.insert(requester.in_tree);
       return;
     }
     bool preferred = decision.placement == Placement::HostPreferred;
