@@ -57,6 +57,8 @@ void list_host_libraries(pack::AppTree& tree) {
 }
 
 void run_pack(pack::PackOptions options) {
+  if (!options.trace && !options.trace_args.empty())
+    throw pack::PackError("the arguments after APP (" + options.trace_args.front() + "...) are the app's, for --trace only");
   if (options.output.empty()) options.output = default_output(options.app);
   check_output_place(options);
   pack::AppTree tree = pack::collect_app(options);
@@ -104,6 +106,12 @@ void add_pack_command(CLI::App& app) {
   cmd->add_option("--host-lib", options->policy.host_globs, "Take libraries matching GLOB from the host (repeatable)");
   cmd->add_option("--bundle-lib", options->policy.bundle_globs, "Bundle libraries matching GLOB even if host-only by default");
   cmd->add_flag("--explain", options->explain, "Print each library with its decision and the reason");
+  cmd->add_flag("--trace", options->trace,
+                "Run the app once (inside --root when given; needs root there), unpacked, with the ARGS after --, and add "
+                "the libraries it loads by name and the data it reads under /usr/share; prints what it added");
+  cmd->add_option("--trace-seconds", options->trace_seconds, "With --trace: end the app after this long (default 20)")
+      ->check(CLI::Range(1, 3600));
+  cmd->add_option("ARGS", options->trace_args, "With --trace: the app's arguments, after --");
   cmd->callback([options] { run_pack(*options); });
 }
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
 
 namespace onebin::deploy {
 
@@ -25,6 +26,14 @@ std::vector<std::pair<uint64_t, std::string>> strings_in(const std::string& path
   return found;
 }
 
+std::vector<std::string> sonames_in(const std::string& path) {
+  static const std::regex kSoname("lib[A-Za-z0-9_+.-]+\\.so\\.[0-9]+");
+  std::vector<std::string> names;
+  for (auto& [offset, text] : strings_in(path, 63))
+    if (std::regex_match(text, kSoname)) names.push_back(std::move(text));
+  return names;
+}
+
 // The variables go into one file the stub reads at launch (formats/README.md,
 // flag ONEBIN_ENVIRONMENT); --onebin-info lists them.
 void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, std::ostream* explain,
@@ -34,7 +43,7 @@ void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, st
   Context context{tree, options, explain, &environment, &deployed};
   for (size_t before = 0; before != tree.entries.size();) {
     before = tree.entries.size();
-    for (auto module : {deploy_app_data, deploy_python, deploy_qt, deploy_glib, deploy_gconv, deploy_sdl, deploy_gstreamer, deploy_tcltk})
+    for (auto module : {deploy_app_data, deploy_traced, deploy_python, deploy_qt, deploy_glib, deploy_gconv, deploy_sdl, deploy_gstreamer, deploy_tcltk})
       module(context);
     closure();
   }

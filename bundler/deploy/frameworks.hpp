@@ -53,7 +53,11 @@ void deploy_tcltk(const Context& context);
 // The NUL-terminated strings of a file, up to `longest` bytes, with their offsets.
 std::vector<std::pair<uint64_t, std::string>> strings_in(const std::string& path, size_t longest);
 
+// The strings of a file that look like a library's soname (libX.so.N).
+std::vector<std::string> sonames_in(const std::string& path);
+
 void deploy_app_data(const Context& context);
+void deploy_traced(const Context& context);
 
 // Runs every module, then `closure`, and again while a round adds entries.
 void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, std::ostream* explain,

@@ -4,24 +4,10 @@
 // whatever this SDL build may load is offered to the closure, which packs
 // each library the packing machine (or --root) has.
 #include <algorithm>
-#include <regex>
 
 #include "deploy/frameworks.hpp"
 
 namespace onebin::deploy {
-
-namespace {
-
-// Strings of the file that look like a library's soname.
-std::vector<std::string> sonames_in(const std::string& path) {
-  static const std::regex kSoname("lib[A-Za-z0-9_+.-]+\\.so\\.[0-9]+");
-  std::vector<std::string> names;
-  for (auto& [offset, text] : strings_in(path, 63))
-    if (std::regex_match(text, kSoname)) names.push_back(std::move(text));
-  return names;
-}
-
-}  // namespace
 
 void deploy_sdl(const Context& c) {
   for (const char* name : {"libSDL2-2.0.so.0", "libSDL3.so.0"}) {

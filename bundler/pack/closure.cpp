@@ -62,7 +62,9 @@ class ClosureWalk {
       const TreeEntry* from = tree_.find(user);
       if (!from || !from->elf || decided_.count(name)) continue;
       Pending requester{*from->elf, from->path};
+      bool required = tree_.host_only.count(name);
       resolve(name, requester);
+      if (!required) tree_.host_only.erase(name);  // loaded by name: the app runs without it, the stub need not ask
       if (missing_.erase(name)) say("absent " + name + "  (loaded by name by " + user + "; not found, left out)");
     }
   }
