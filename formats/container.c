@@ -146,7 +146,7 @@ static const char *check_entry(const struct onebin_archive *a, const struct oneb
   if (e->flags & ~ONEBIN_KNOWN_FLAGS) return "corrupted index (unknown entry flags)";
   if ((e->flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT | ONEBIN_HOST_LIBRARIES)) &&
       (e->type != ONEBIN_FILE || (e->flags & ONEBIN_SHARED_FRAME)))
-    return "corrupted index (template that is no plain file)";
+    return "corrupted index (a file onebin writes that is no plain file)";
   if ((e->flags & ONEBIN_DATA_DIR) && e->type != ONEBIN_DIR) return "corrupted index (data directory that is no directory)";
   if (e->needs_size && (e->family != ONEBIN_FAMILY_HOST || e->type != ONEBIN_FILE)) return "corrupted index (needs on a non-host entry)";
   if ((uint64_t)e->path + e->path_size > a->header.strings_size ||

@@ -197,13 +197,17 @@ TEST_CASE("an entry's modification time survives encoding, before 1970 too") {
   }
 }
 
-TEST_CASE("flags and families this reader does not know are refused, as are misplaced templates") {
+TEST_CASE("flags and families this reader does not know are refused, as are misplaced templates and data directories") {
   auto with = [](uint16_t flags, uint8_t family, onebin_type type) {
     return make_container({{"bin", ONEBIN_DIR, ""}, {"bin/app", type, type == ONEBIN_FILE ? "bytes" : "", flags, family}});
   };
   CHECK(open_error(with(0, ONEBIN_FAMILY_HOST, ONEBIN_FILE)) == "");
   CHECK(open_error(with(ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT, 0, ONEBIN_FILE)) == "");
-  CHECK(open_error(with(64, 0, ONEBIN_FILE)) == "corrupted index (unknown entry flags)");
+  CHECK(open_error(with(ONEBIN_KNOWN_FLAGS + 1, 0, ONEBIN_FILE)) == "corrupted index (unknown entry flags)");
+  CHECK(open_error(with(ONEBIN_DATA_DIR, 0, ONEBIN_DIR)) == "");
+  CHECK(open_error(with(ONEBIN_DATA_DIR, 0, ONEBIN_FILE)) == "corrupted index (data directory that is no directory)");
+  CHECK(open_error(with(ONEBIN_HOST_LIBRARIES, 0, ONEBIN_FILE)) == "");
+  CHECK(open_error(with(ONEBIN_HOST_LIBRARIES, 0, ONEBIN_SYMLINK)) == "corrupted index (a file onebin writes that is no plain file)");
   CHECK(open_error(with(0, ONEBIN_FAMILY_HOST + 1, ONEBIN_FILE)) == "corrupted index (unknown library family)");
-  CHECK(open_error(with(ONEBIN_TEMPLATE, 0, ONEBIN_DIR)) == "corrupted index (template that is no plain file)");
+  CHECK(open_error(with(ONEBIN_TEMPLATE, 0, ONEBIN_DIR)) == "corrupted index (a file onebin writes that is no plain file)");
 }
