@@ -90,6 +90,7 @@ void deploy_traced(const Context& c) {
     throw pack::PackError("--trace with --root runs the app inside " + root + ", which " + program + " is not in");
   std::string app = c.tree.app_root.empty() ? "" : fs::canonical(c.tree.app_root).string();
   pack::TraceResult result = pack::trace_opened_files({program, c.options.trace_args, root, app, c.options.trace_seconds});
+  if (!result.started) throw pack::PackError("--trace: " + program + " could not be run (see the error above)");
   std::cout << "trace  ran " << program.substr(root.size())
             << (result.killed ? ", ended after " + std::to_string(c.options.trace_seconds) + " s"
                               : ", exit status " + std::to_string(result.status))

@@ -110,6 +110,7 @@ class Tracer {
       syscall_stop(pid);
     } else if (stop == SIGTRAP && (status >> 16) == PTRACE_EVENT_EXEC) {
       std::string exe = readlink_of("/proc/" + std::to_string(pid) + "/exe");
+      result_.started = true;
       foreign_[pid] = exe != run_.program && (run_.app_dir.empty() || exe.rfind(run_.app_dir + "/", 0) != 0);
     } else if (stop == SIGTRAP && ((status >> 16) == PTRACE_EVENT_FORK || (status >> 16) == PTRACE_EVENT_VFORK ||
                                    (status >> 16) == PTRACE_EVENT_CLONE)) {

@@ -21,6 +21,7 @@ struct TraceResult {
   // app's own processes: not by another program it runs (a D-Bus daemon, a
   // browser), nor by their children.
   std::vector<std::string> opened;
+  bool started = false;             // the app's program was executed
   bool killed = false;              // the app still ran after `seconds`
   int status = 0;                   // the app's exit status (128 + signal)
 };
