@@ -47,7 +47,7 @@ std::string named_dir(const std::string& path, const std::set<std::string>& name
 
 struct Found {
   std::map<std::string, std::vector<uint64_t>> dirs;  // under /usr/share, to pack: where the program names each
-  std::set<std::string> elsewhere;                    // named like the program, not under /usr/share
+  std::set<std::string> elsewhere;                    // named like the program, elsewhere under /usr or /opt
 };
 
 Found scan(const std::string& program, const std::set<std::string>& names, const std::string& root) {
@@ -58,7 +58,7 @@ Found scan(const std::string& program, const std::set<std::string>& names, const
       std::string dir = named_dir(path_at(text, at), names);
       if (dir.empty() || !fs::is_directory(root + dir)) continue;
       if (dir.rfind(kPrefix + "/", 0) == 0) found.dirs[dir].push_back(offset + at);
-      else found.elsewhere.insert(dir);
+      else if (dir.rfind("/usr/", 0) == 0 || dir.rfind("/opt/", 0) == 0) found.elsewhere.insert(dir);  // not a build's own path
     }
   }
   return found;

@@ -3,19 +3,23 @@
 # (/usr/share/NAME/..., NAME its own name), packed alone with --root, reads
 # the packed copy in bullseye, whose /usr/share has no such directory, after
 # changing its working directory; a caller's descriptor 87, which the
-# packed program needs for that, is reported, not silently taken.
+# packed program needs for that, is reported, not silently taken. Data of
+# the program's name elsewhere (/usr/lib/NAME) cannot be rewritten in place:
+# pack warns, naming it.
 roots
 name=onebin-data-$$
 data=$roots/trixie/usr/share/$name
-trap 'rm -rf "$t" "$data"' EXIT
-mkdir -p "$data/text" "$t/bin"
+trap 'rm -rf "$t" "$data" "$roots/trixie/usr/lib/$name"' EXIT
+mkdir -p "$data/text" "$t/bin" "$roots/trixie/usr/lib/$name"
 echo "hello from the packed data" > "$data/text/greeting.txt"
 cat > "$t/prog.c" <<C
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 int main(void) {
   char line[100];
   if (chdir("/tmp") != 0) return 2;
+  if (getenv("PLUGINS")) puts("/usr/lib/$name/plugins");
   FILE *f = fopen("/usr/share/$name/text/greeting.txt", "r");
   if (!f || !fgets(line, sizeof line, f)) { perror("/usr/share/$name/text/greeting.txt"); return 1; }
   fputs(line, stdout);
@@ -23,7 +27,9 @@ int main(void) {
 }
 C
 cc -O2 -o "$t/bin/$name" "$t/prog.c"
-pack "$t/bin/$name" "$t/prog.run" --root "$roots/trixie" --explain
+"$ONEBIN" pack "$t/bin/$name" -o "$t/prog.run" --root "$roots/trixie" --level 3 --explain > "$t/pack.log" 2>&1 || fail "pack: $(cat "$t/pack.log")"
+grep -qx "warning: $t/bin/$name reads data at $roots/trixie/usr/lib/$name, which onebin cannot move into the packed file (only /usr/share/... is rewritten); pack an app directory with the program and its data instead" "$t/pack.log" ||
+  fail "no warning: $(cat "$t/pack.log")"
 grep -q "^data   $data  -> share/$name " "$t/pack.log" || fail "explain: $(cat "$t/pack.log")"
 [[ ! -e $roots/bullseye/usr/share/$name ]] || fail "test setup: bullseye has the data"
 run_in bullseye "$t/prog.run" > "$t/out" 2>&1 || fail "in bullseye: $(cat "$t/out")"
