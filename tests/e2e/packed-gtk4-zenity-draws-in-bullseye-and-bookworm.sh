@@ -4,7 +4,7 @@
 # Debian 12, looking as unpacked zenity does in trixie. GSK_RENDERER=cairo:
 # Xvfb's GLX is indirect, and GTK 4.18 draws nothing through it, packed or
 # not (trixie's own zenity with GDK_DISABLE=egl shows a black window too);
-# Mesa before 24 lacks the EGL extensions GTK 4.18 takes instead of GLX.
+# GTK 4.18 takes GLX with bookworm's Mesa 22.3 and bullseye's 20.3 (EGL with trixie's 25).
 roots
 apps=$roots/trixie-apps
 pack "$apps/usr/bin/zenity" "$t/zenity.run" --root "$apps" --explain
