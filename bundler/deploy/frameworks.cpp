@@ -4,13 +4,36 @@
 #include <fstream>
 #include <iterator>
 #include <regex>
+#include <sstream>
 
 namespace onebin::deploy {
+
+namespace fs = std::filesystem;
 
 const pack::TreeEntry* Context::library(const std::string& name) const {
   for (const auto& entry : tree.entries)
     if (entry.type == ONEBIN_FILE && std::filesystem::path(entry.path).filename() == name) return &entry;
   return nullptr;
+}
+
+std::optional<fs::path> find_above(const std::string& file, const fs::path& relative) {
+  for (fs::path dir = fs::path(file).parent_path(); dir.has_relative_path(); dir = dir.parent_path())
+    if (fs::exists(dir / relative)) return dir / relative;
+  return std::nullopt;
+}
+
+std::string cache_for_view(const fs::path& cache, const std::string& subdir, const std::string& dest) {
+  std::ifstream in(cache);
+  if (!in) throw pack::PackError(cache.string() + ": cannot read");
+  std::ostringstream out;
+  const std::string marker = "/" + subdir + "/";
+  for (std::string line; std::getline(in, line);) {
+    auto at = line.rfind(marker);
+    if (line.rfind("\"/", 0) == 0 && at != std::string::npos)
+      line = "\"" ONEBIN_APPDIR_TOKEN "/" + dest + line.substr(at + marker.size() - 1);
+    out << line << "\n";
+  }
+  return out.str();
 }
 
 std::vector<std::pair<uint64_t, std::string>> strings_in(const std::string& path, size_t longest) {
@@ -43,7 +66,7 @@ void deploy_frameworks(pack::AppTree& tree, const pack::PackOptions& options, st
   Context context{tree, options, explain, &environment, &deployed};
   for (size_t before = 0; before != tree.entries.size();) {
     before = tree.entries.size();
-    for (auto module : {deploy_app_data, deploy_traced, deploy_python, deploy_qt, deploy_glib, deploy_gconv, deploy_sdl, deploy_gstreamer, deploy_tcltk})
+    for (auto module : {deploy_app_data, deploy_traced, deploy_python, deploy_qt, deploy_glib, deploy_gtk, deploy_gconv, deploy_sdl, deploy_gstreamer, deploy_tcltk})
       module(context);
     closure();
   }

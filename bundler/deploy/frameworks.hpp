@@ -7,7 +7,9 @@
 // plugin GTK), until a round adds nothing.
 #pragma once
 
+#include <filesystem>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <string>
@@ -38,8 +40,16 @@ struct Context {
   }
   // Adds `source`, a file or directory found outside the app, at `dest`.
   void add(const std::string& source, const std::string& dest) const { pack::add_tree_path(tree, options, source, dest); }
-  // A variable the stub sets for the app, where nothing but the environment works.
-  void set_env(const std::string& name, const std::string& value) const { environment->emplace_back(name, value); }
+  // A variable the stub sets for the app, where nothing but the environment
+  // works; a module that sets one another module set replaces it.
+  void set_env(const std::string& name, const std::string& value) const {
+    for (auto& [known, old] : *environment)
+      if (known == name) return void(old = value);
+    environment->emplace_back(name, value);
+  }
+  // Puts the tree's share/ first where GLib, GTK and Qt look for data (icons,
+  // MIME types, themes), before the XDG default; the host's value is replaced.
+  void share_data() const { set_env("XDG_DATA_DIRS", ONEBIN_APPDIR_TOKEN "/share:/usr/local/share:/usr/share"); }
 };
 
 void deploy_qt(const Context& context);
@@ -48,7 +58,17 @@ void deploy_gconv(const Context& context);
 void deploy_sdl(const Context& context);
 void deploy_python(const Context& context);
 void deploy_gstreamer(const Context& context);
+void deploy_gtk(const Context& context);
 void deploy_tcltk(const Context& context);
+
+// `relative` under the nearest directory above `file` that has it
+// (LIBDIR/libgio... -> PREFIX/share/glib-2.0/...).
+std::optional<std::filesystem::path> find_above(const std::string& file, const std::filesystem::path& relative);
+
+// A module cache (gdk-pixbuf's loaders.cache, GTK's immodules.cache) that
+// names each module by its installed path: those become the modules' paths
+// in the view, `dest` there, from the part after "/SUBDIR/" on.
+std::string cache_for_view(const std::filesystem::path& cache, const std::string& subdir, const std::string& dest);
 
 // The NUL-terminated strings of a file, up to `longest` bytes, with their offsets.
 std::vector<std::pair<uint64_t, std::string>> strings_in(const std::string& path, size_t longest);

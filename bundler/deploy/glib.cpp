@@ -6,8 +6,6 @@
 // configuration file; GIO_MODULE_DIR and GDK_PIXBUF_MODULE_FILE also keep the
 // host's modules of another GLib out of the bundled one.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "deploy/frameworks.hpp"
 
@@ -16,14 +14,6 @@ namespace onebin::deploy {
 namespace fs = std::filesystem;
 
 namespace {
-
-// `relative` under the nearest directory above `file` that has it
-// (LIBDIR/libgio... -> PREFIX/share/glib-2.0/...).
-std::optional<fs::path> find_above(const std::string& file, const fs::path& relative) {
-  for (fs::path dir = fs::path(file).parent_path(); dir.has_relative_path(); dir = dir.parent_path())
-    if (fs::exists(dir / relative)) return dir / relative;
-  return std::nullopt;
-}
 
 const std::string kToken = ONEBIN_APPDIR_TOKEN;
 
@@ -45,20 +35,6 @@ void deploy_gio(const Context& c, const pack::TreeEntry& gio) {
   c.set_env("GIO_MODULE_DIR", kToken + "/" + modules);
 }
 
-// loaders.cache names each loader by its installed absolute path: those
-// become paths in the view.
-std::string cache_for_view(const fs::path& cache, const std::string& loaders) {
-  std::ifstream in(cache);
-  if (!in) throw pack::PackError(cache.string() + ": cannot read");
-  std::ostringstream out;
-  for (std::string line; std::getline(in, line);) {
-    auto at = line.rfind("/loaders/");
-    if (line.rfind("\"/", 0) == 0 && at != std::string::npos) line = "\"" + kToken + "/" + loaders + line.substr(at + 8);
-    out << line << "\n";
-  }
-  return out.str();
-}
-
 void deploy_pixbuf(const Context& c, const pack::TreeEntry& pixbuf) {
   fs::path found = fs::path(pixbuf.source).parent_path() / "gdk-pixbuf-2.0/2.10.0";
   if (!fs::is_directory(found / "loaders") || !fs::exists(found / "loaders.cache")) {
@@ -67,7 +43,8 @@ void deploy_pixbuf(const Context& c, const pack::TreeEntry& pixbuf) {
   }
   std::string dest = c.tree.libdir + "/gdk-pixbuf-2.0/2.10.0";
   c.add((found / "loaders").string(), dest + "/loaders");
-  c.add_generated(dest + "/loaders.cache", cache_for_view(found / "loaders.cache", dest + "/loaders"), ONEBIN_TEMPLATE);
+  c.add_generated(dest + "/loaders.cache", cache_for_view(found / "loaders.cache", "loaders", dest + "/loaders"),
+                  ONEBIN_TEMPLATE);
   c.set_env("GDK_PIXBUF_MODULE_FILE", kToken + "/" + dest + "/loaders.cache");
   c.say("glib   gdk-pixbuf loaders  from " + (found / "loaders").string() + ", with a loaders.cache for the view");
 }

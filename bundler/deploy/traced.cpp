@@ -100,7 +100,7 @@ void deploy_traced(const Context& c) {
     if (real == program || (!app.empty() && starts_with(real, app + "/")) || !starts_with(real, root + "/")) continue;
     take(c, real.substr(root.size()), real, in_tree, out);
   }
-  if (out.data) c.set_env("XDG_DATA_DIRS", ONEBIN_APPDIR_TOKEN "/share:/usr/local/share:/usr/share");
+  if (out.data) c.share_data();
   for (const auto& line : out.left_out) c.say("trace  not added: " + line);
 }
 

@@ -8,7 +8,7 @@
 roots
 name=onebin-trace-$$
 work=$(mktemp -d "$roots/trixie/onebin-test-XXXXXX")
-trap 'rm -rf "$t" "$work" "$roots/trixie/usr/share/$name"' EXIT
+also_remove+=("$work" "$roots/trixie/usr/share/$name")
 mkdir -p "$roots/trixie/usr/share/$name"
 echo "data found through XDG_DATA_DIRS" > "$roots/trixie/usr/share/$name/data.txt"
 echo "read by cat" > "$roots/trixie/usr/share/$name/cat.txt"

@@ -9,7 +9,7 @@
 roots
 name=onebin-data-$$
 data=$roots/trixie/usr/share/$name
-trap 'rm -rf "$t" "$data" "$roots/trixie/usr/lib/$name"' EXIT
+also_remove+=("$data" "$roots/trixie/usr/lib/$name")
 mkdir -p "$data/text" "$t/bin" "$roots/trixie/usr/lib/$name"
 echo "hello from the packed data" > "$data/text/greeting.txt"
 cat > "$t/prog.c" <<C
