@@ -143,6 +143,7 @@ static const char *check_entry(const struct onebin_archive *a, const struct oneb
   uint64_t payload = a->trailer.index_offset - a->trailer.payload_offset;
   if (e->type < ONEBIN_FILE || e->type > ONEBIN_SYMLINK) return "corrupted index (unknown entry type)";
   if (e->family > ONEBIN_FAMILY_HOST) return "corrupted index (unknown library family)";
+  if (e->mode & ~07777u) return "corrupted index (bad mode)";
   if (e->flags & ~ONEBIN_KNOWN_FLAGS) return "corrupted index (unknown entry flags)";
   if ((e->flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT | ONEBIN_HOST_LIBRARIES)) &&
       (e->type != ONEBIN_FILE || (e->flags & ONEBIN_SHARED_FRAME)))

@@ -51,6 +51,11 @@ enum onebin_flags {
 #define ONEBIN_TEXT_OF(n) #n
 #define ONEBIN_TEXT(n) ONEBIN_TEXT_OF(n)
 #define ONEBIN_DATA_PATH "/dev/fd/" ONEBIN_TEXT(ONEBIN_DATA_FD)
+/* The permission bits of what the stub writes (the view, --onebin-extract)
+ * and of what `onebin extract` writes unless --keep-modes: a packed file
+ * from anyone gives no setuid, setgid or sticky bit and nothing others may
+ * change, even when root runs or extracts it. */
+#define ONEBIN_WRITTEN_MODE_BITS 0775u
 /* Stands for the directory the app's files are in at run time. */
 #define ONEBIN_APPDIR_TOKEN "@ONEBIN_APPDIR@"
 #define ONEBIN_SHARED_FRAME_MAX (1u << 20) /* content of a frame shared by small files */

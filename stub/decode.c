@@ -127,7 +127,7 @@ static int write_all(int fd, const uint8_t *data, size_t size, uint64_t offset) 
 static int close_created(int fd, const struct onebin_entry *e) {
   struct timespec times[2];
   onebin_entry_times(e, times);
-  int error = fchmod(fd, e->mode & 07777) != 0 || futimens(fd, times) != 0 ? errno : 0;
+  int error = fchmod(fd, e->mode & ONEBIN_WRITTEN_MODE_BITS) != 0 || futimens(fd, times) != 0 ? errno : 0;
   close(fd);
   return error;
 }

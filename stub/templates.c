@@ -76,7 +76,7 @@ void write_template(struct onebin_archive *a, const struct onebin_entry *e, int 
   write_whole(fd, filled, size, rel);
   struct timespec times[2];
   onebin_entry_times(e, times);
-  if (fchmod(fd, e->mode & 07777) != 0 || futimens(fd, times) != 0 || close(fd) != 0)
+  if (fchmod(fd, e->mode & ONEBIN_WRITTEN_MODE_BITS) != 0 || futimens(fd, times) != 0 || close(fd) != 0)
     die("%s: cannot finish writing: %s", rel, strerror(errno));
   if (e->flags & ONEBIN_ENVIRONMENT) set_environment(filled);
   free(filled);

@@ -235,7 +235,7 @@ static void create_entry(const struct view *v, const struct onebin_archive *a, c
   char rel[PATH_SIZE], target[PATH_SIZE + 256];
   entry_paths(a, e, root, rel, target);
   if (e->type == ONEBIN_DIR) {
-    if (mkdir(target, (e->mode & 07777) | 0700) != 0 && errno != EEXIST) die("%s: cannot create: %s", target, strerror(errno));
+    if (mkdir(target, (e->mode & ONEBIN_WRITTEN_MODE_BITS) | 0700) != 0 && errno != EEXIST) die("%s: cannot create: %s", target, strerror(errno));
   } else if (e->type == ONEBIN_SYMLINK) {
     char link[PATH_SIZE];
     snprintf(link, sizeof link, "%.*s", (int)e->link_size, a->strings + e->link);

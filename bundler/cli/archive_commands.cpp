@@ -27,12 +27,64 @@ const char* family_name(uint8_t family) {
   return family < sizeof kNames / sizeof *kNames ? kNames[family] : "?";
 }
 
+// The length of the well-formed UTF-8 sequence at text[at] (RFC 3629: no
+// overlong forms, surrogates or code points past U+10FFFF), 0 if none, and
+// its code point.
+size_t utf8_at(const std::string& text, size_t at, uint32_t& code) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char lead = byte(at);
+  size_t length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+  if (!length || at + length > text.size()) return 0;
+  code = length == 1 ? lead : lead & (0x7F >> length);
+  for (size_t i = 1; i < length; ++i) {
+    if ((byte(at + i) & 0xC0) != 0x80) return 0;
+    code = code << 6 | (byte(at + i) & 0x3F);
+  }
+  bool overlong = (length == 3 && code < 0x800) || (length == 4 && code < 0x10000);
+  return overlong || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF ? 0 : length;
+}
+
+bool is_control(uint32_t code) { return code < 0x20 || (code >= 0x7F && code <= 0x9F); }
+
+// A name as `inspect` prints it: control characters (C0, DEL, C1), backslashes
+// and bytes that are no UTF-8 as \xNN, so that a crafted name can neither
+// forge listing lines nor send the terminal escape sequences.
+std::string printable(const std::string& text) {
+  std::string out;
+  for (size_t at = 0; at < text.size();) {
+    uint32_t code = 0;
+    size_t length = utf8_at(text, at, code);
+    if (length && !is_control(code) && code != '\\') {
+      out.append(text, at, length), at += length;
+      continue;
+    }
+    for (size_t end = at + (length ? length : 1); at < end; ++at) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(text[at]));
+      out += hex;
+    }
+  }
+  return out;
+}
+
+// A JSON string (RFC 8259) of a name: bytes that are no UTF-8 become U+FFFD,
+// so the output is valid JSON whatever the packed file holds.
 std::string json_string(const std::string& text) {
   std::string out = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') out += '\\', out += c;
-    else if (c < 0x20) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); out += buf; }
-    else out += c;
+  for (size_t at = 0; at < text.size();) {
+    uint32_t code = 0;
+    size_t length = utf8_at(text, at, code);
+    if (!length) {
+      out += "\\ufffd", ++at;
+    } else if (code == '"' || code == '\\') {
+      out += '\\', out += static_cast<char>(code), ++at;
+    } else if (is_control(code)) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\u%04x", code);
+      out += hex, at += length;
+    } else {
+      out.append(text, at, length), at += length;
+    }
   }
   return out + "\"";
 }
@@ -40,12 +92,13 @@ std::string json_string(const std::string& text) {
 void inspect_text(const pack::PackedFile& file) {
   const auto& header = file.archive().header;
   std::cout << "format: onebin " << file.archive().trailer.version << "\n"
-            << "main: " << file.path(file.entry(header.main_entry)) << "\n"
+            << "main: " << printable(file.path(file.entry(header.main_entry))) << "\n"
             << "glibc needed: " << (header.glibc_needed >> 20) << "." << ((header.glibc_needed >> 10) & 1023) << "\n";
   for (uint32_t i = 0; i < file.size(); ++i) {
     onebin_entry e = file.entry(i);
     std::printf("%-7s %04o %10llu %-9s %s%s%s\n", type_name(e.type), e.mode, static_cast<unsigned long long>(e.size),
-                family_name(e.family), file.path(e).c_str(), e.type == ONEBIN_SYMLINK ? " -> " : "", file.link(e).c_str());
+                family_name(e.family), printable(file.path(e)).c_str(), e.type == ONEBIN_SYMLINK ? " -> " : "",
+                printable(file.link(e)).c_str());
   }
 }
 
@@ -75,18 +128,21 @@ void verify(const std::string& path) {
   std::cout << path << ": ok (" << file.size() << " entries, " << bytes << " bytes of content)\n";
 }
 
-void extract(const std::string& path, const std::string& dir) {
+// Modes as extracted (formats/container.h), unless --keep-modes.
+uint32_t extracted_mode(uint32_t mode, bool keep) { return keep ? mode : mode & ONEBIN_WRITTEN_MODE_BITS; }
+
+void extract(const std::string& path, const std::string& dir, bool keep_modes) {
   pack::PackedFile file(path);
   if (mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) throw pack::PackError(dir + ": cannot create: " + std::strerror(errno));
   for (uint32_t i = 0; i < file.size(); ++i) {
     onebin_entry e = file.entry(i);
     std::string target = dir + "/" + file.path(e);
     if (e.type == ONEBIN_DIR) {
-      if (mkdir(target.c_str(), e.mode | 0700) != 0 && errno != EEXIST) throw pack::PackError(target + ": cannot create: " + std::strerror(errno));
+      if (mkdir(target.c_str(), extracted_mode(e.mode, keep_modes) | 0700) != 0 && errno != EEXIST) throw pack::PackError(target + ": cannot create: " + std::strerror(errno));
     } else if (e.type == ONEBIN_SYMLINK) {
       if (symlink(file.link(e).c_str(), target.c_str()) != 0) throw pack::PackError(target + ": cannot link: " + std::strerror(errno));
     } else {
-      io::write_file_atomically(target, file.content(e), e.mode);
+      io::write_file_atomically(target, file.content(e), extracted_mode(e.mode, keep_modes));
     }
   }
   // Packed times, deepest first: creating an entry changes its directory's time.
@@ -120,7 +176,10 @@ void add_archive_commands(CLI::App& app) {
   CLI::App* out = app.add_subcommand("extract", "Write the files of a packed file into a directory");
   out->add_option("FILE", *file, "A file made by onebin pack")->required();
   out->add_option("DIR", *dir, "Where to write them (created if missing)")->required();
-  out->callback([file, dir] { extract(*file, *dir); });
+  auto keep_modes = std::make_shared<bool>(false);
+  out->add_flag("--keep-modes", *keep_modes,
+                "Keep setuid, setgid and sticky bits and others' write permission (left out by default)");
+  out->callback([file, dir, keep_modes] { extract(*file, *dir, *keep_modes); });
 }
 
 }  // namespace onebin::cli

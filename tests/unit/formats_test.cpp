@@ -39,6 +39,7 @@ struct Entry {
   std::string content;
   uint16_t flags = 0;
   uint8_t family = 0;
+  uint32_t mode = 0644;
 };
 
 // A container without a stub, written with the format's own encoders.
@@ -52,7 +53,7 @@ std::vector<uint8_t> make_container(const std::vector<Entry>& entries) {
     r.type = e.type;
     r.flags = e.flags;
     r.family = e.family;
-    r.mode = 0644;
+    r.mode = e.mode;
     r.path = static_cast<uint32_t>(strings.size());
     r.path_size = static_cast<uint32_t>(e.path.size());
     strings += e.path;
@@ -210,4 +211,10 @@ TEST_CASE("flags and families this reader does not know are refused, as are misp
   CHECK(open_error(with(ONEBIN_HOST_LIBRARIES, 0, ONEBIN_SYMLINK)) == "corrupted index (a file onebin writes that is no plain file)");
   CHECK(open_error(with(0, ONEBIN_FAMILY_HOST + 1, ONEBIN_FILE)) == "corrupted index (unknown library family)");
   CHECK(open_error(with(ONEBIN_TEMPLATE, 0, ONEBIN_DIR)) == "corrupted index (a file onebin writes that is no plain file)");
+}
+
+TEST_CASE("a mode with bits beyond the permission bits is refused") {
+  CHECK(open_error(make_container({{"bin", ONEBIN_DIR, "", 0, 0, 07777}})) == "");
+  CHECK(open_error(make_container({{"bin", ONEBIN_DIR, "", 0, 0, 010000}})) == "corrupted index (bad mode)");
+  CHECK(open_error(make_container({{"bin", ONEBIN_DIR, "", 0, 0, 0xFFFFFFFF}})) == "corrupted index (bad mode)");
 }
