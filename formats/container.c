@@ -271,6 +271,21 @@ static const char *read_shared(struct onebin_archive *a, const struct onebin_ent
   return NULL;
 }
 
+const char *onebin_check_frames(const struct onebin_archive *a, const struct onebin_entry *e) {
+  if ((e->flags & ONEBIN_SHARED_FRAME) || e->size == 0) return NULL; /* sizes checked with the index */
+  const uint8_t *src = a->file + a->trailer.payload_offset + e->data;
+  uint64_t content = 0;
+  for (uint64_t at = 0; at < e->data_size;) {
+    size_t frame = ZSTD_findFrameCompressedSize(src + at, (size_t)(e->data_size - at));
+    unsigned long long size = ZSTD_getFrameContentSize(src + at, (size_t)(e->data_size - at));
+    if (ZSTD_isError(frame) || size == ZSTD_CONTENTSIZE_UNKNOWN || size == ZSTD_CONTENTSIZE_ERROR ||
+        size > ONEBIN_FRAME_CONTENT_MAX)
+      return "corrupted file data (bad frame)";
+    content += size, at += frame;
+  }
+  return content == e->size ? NULL : "corrupted index (size does not match the file's frames)";
+}
+
 const char *onebin_read_entry(struct onebin_archive *a, const struct onebin_entry *e, void *dest) {
   if (e->flags & ONEBIN_SHARED_FRAME) {
     const char *error = read_shared(a, e, dest);

@@ -110,6 +110,10 @@ const char *onebin_trailer_decode(const uint8_t bytes[ONEBIN_TRAILER_SIZE], uint
 const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_archive *out);
 void onebin_close(struct onebin_archive *archive);
 void onebin_entry_at(const struct onebin_archive *archive, uint32_t i, struct onebin_entry *out);
+/* Whether the frame headers of a regular file add up to its size (each frame
+ * at most ONEBIN_FRAME_CONTENT_MAX): checked before a reader allocates the
+ * size, which a crafted index may make anything; NULL when they do. */
+const char *onebin_check_frames(const struct onebin_archive *archive, const struct onebin_entry *entry);
 /* Decompresses a regular file's content into dest (entry->size bytes) and checks its hash. */
 const char *onebin_read_entry(struct onebin_archive *archive, const struct onebin_entry *entry, void *dest);
 

@@ -36,6 +36,7 @@ onebin_entry PackedFile::entry(uint32_t i) const {
 }
 
 std::vector<uint8_t> PackedFile::content(const onebin_entry& e) const {
+  if (const char* error = onebin_check_frames(&archive_, &e)) throw PackError(name_ + ": " + path(e) + ": " + error);
   std::vector<uint8_t> bytes(e.size);
   if (const char* error = onebin_read_entry(&archive_, &e, bytes.data()))
     throw PackError(name_ + ": " + path(e) + ": " + error);

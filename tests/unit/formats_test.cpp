@@ -40,6 +40,7 @@ struct Entry {
   uint16_t flags = 0;
   uint8_t family = 0;
   uint32_t mode = 0644;
+  uint64_t size = UINT64_MAX;  // the declared size, when not the content's
 };
 
 // A container without a stub, written with the format's own encoders.
@@ -57,7 +58,7 @@ std::vector<uint8_t> make_container(const std::vector<Entry>& entries) {
     r.path = static_cast<uint32_t>(strings.size());
     r.path_size = static_cast<uint32_t>(e.path.size());
     strings += e.path;
-    r.size = e.content.size();
+    r.size = e.size == UINT64_MAX ? e.content.size() : e.size;
     r.hash = onebin_xxh64(e.content.data(), e.content.size(), 0);
     r.data = out.size() - trailer.payload_offset;
     if (!e.content.empty()) {
@@ -217,4 +218,26 @@ TEST_CASE("a mode with bits beyond the permission bits is refused") {
   CHECK(open_error(make_container({{"bin", ONEBIN_DIR, "", 0, 0, 07777}})) == "");
   CHECK(open_error(make_container({{"bin", ONEBIN_DIR, "", 0, 0, 010000}})) == "corrupted index (bad mode)");
   CHECK(open_error(make_container({{"bin", ONEBIN_DIR, "", 0, 0, 0xFFFFFFFF}})) == "corrupted index (bad mode)");
+}
+
+TEST_CASE("a declared size the file's frames do not add up to is refused before anything is allocated") {
+  for (uint64_t size : {uint64_t{1} << 62, uint64_t{6}, uint64_t{4}}) {
+    auto bytes = make_container({{"bin", ONEBIN_DIR, ""}, {"bin/app", ONEBIN_FILE, "bytes", 0, 0, 0755, size}});
+    onebin_archive archive;
+    REQUIRE(onebin_open(bytes.data(), bytes.size(), &archive) == nullptr);
+    onebin_entry e;
+    onebin_entry_at(&archive, 1, &e);
+    CHECK(e.size == size);
+    CHECK(std::string(onebin_check_frames(&archive, &e)) == "corrupted index (size does not match the file's frames)");
+    onebin_close(&archive);
+  }
+  auto good = make_container(kGood);
+  onebin_archive archive;
+  REQUIRE(onebin_open(good.data(), good.size(), &archive) == nullptr);
+  for (uint32_t i = 0; i < archive.header.entry_count; ++i) {
+    onebin_entry e;
+    onebin_entry_at(&archive, i, &e);
+    CHECK(onebin_check_frames(&archive, &e) == nullptr);
+  }
+  onebin_close(&archive);
 }
