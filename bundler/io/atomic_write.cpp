@@ -1,15 +1,54 @@
 #include "io/atomic_write.hpp"
 
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <iterator>
 
 namespace onebin::io {
 
 namespace {
+
+// The temporary file being written, for the handler of the signals that end
+// a run from outside (Ctrl-C, kill, a closed terminal): it removes the file,
+// then the signal ends the process as it would have.
+char g_temp[PATH_MAX + 32];
+volatile sig_atomic_t g_have_temp = 0;
+constexpr int kEndingSignals[] = {SIGINT, SIGTERM, SIGHUP};
+
+void remove_temp_and_end(int signal) {
+  if (g_have_temp) unlink(g_temp);
+  ::signal(signal, SIG_DFL);
+  raise(signal);
+}
+
+// While it lives, an ending signal removes `temp`.
+class TempGuard {
+ public:
+  explicit TempGuard(const std::string& temp) {
+    std::snprintf(g_temp, sizeof g_temp, "%s", temp.c_str());  // mkstemp took it, so it fits
+    g_have_temp = 1;
+    struct sigaction action {};
+    action.sa_handler = remove_temp_and_end;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < std::size(kEndingSignals); ++i) sigaction(kEndingSignals[i], &action, &saved_[i]);
+  }
+  ~TempGuard() {
+    for (size_t i = 0; i < std::size(kEndingSignals); ++i) sigaction(kEndingSignals[i], &saved_[i], nullptr);
+    g_have_temp = 0;
+  }
+  TempGuard(const TempGuard&) = delete;
+  TempGuard& operator=(const TempGuard&) = delete;
+
+ private:
+  struct sigaction saved_[std::size(kEndingSignals)] {};
+};
 
 [[noreturn]] void fail(const std::string& path, const std::string& what, int error, const std::string& temp) {
   if (!temp.empty()) unlink(temp.c_str());
@@ -35,8 +74,10 @@ void write_all(int fd, const std::vector<uint8_t>& bytes, const std::string& pat
 void write_file_atomically(const std::string& path, const std::vector<uint8_t>& bytes, mode_t mode,
                            const WrittenCheck& check) {
   std::string temp = path + ".onebin-tmp-XXXXXX";
+  if (temp.size() >= sizeof g_temp) fail(path, "cannot create a temporary file beside it", ENAMETOOLONG, "");
   int fd = mkstemp(temp.data());
   if (fd < 0) fail(path, "cannot create a temporary file beside it", errno, "");
+  TempGuard guard(temp);
   write_all(fd, bytes, path, temp);
   if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
     int error = errno;
