@@ -28,7 +28,8 @@ void remove_temp_and_end(int signal) {
   raise(signal);
 }
 
-// While it lives, an ending signal removes `temp`.
+// While it lives, an ending signal removes `temp`; one the caller made
+// pack ignore (nohup, a background job) stays ignored.
 class TempGuard {
  public:
   explicit TempGuard(const std::string& temp) {
@@ -37,7 +38,10 @@ class TempGuard {
     struct sigaction action {};
     action.sa_handler = remove_temp_and_end;
     sigemptyset(&action.sa_mask);
-    for (size_t i = 0; i < std::size(kEndingSignals); ++i) sigaction(kEndingSignals[i], &action, &saved_[i]);
+    for (size_t i = 0; i < std::size(kEndingSignals); ++i) {
+      sigaction(kEndingSignals[i], nullptr, &saved_[i]);
+      if (saved_[i].sa_handler != SIG_IGN) sigaction(kEndingSignals[i], &action, nullptr);
+    }
   }
   ~TempGuard() {
     for (size_t i = 0; i < std::size(kEndingSignals); ++i) sigaction(kEndingSignals[i], &saved_[i], nullptr);
