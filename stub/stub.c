@@ -254,7 +254,20 @@ static void handle_stub_option(int argc, char **argv, struct onebin_archive *a) 
   exit(0);
 }
 
+/* A standard descriptor the caller closed is held by a close-on-exec
+ * placeholder while the stub works, so that none of its own files (a
+ * library's memfd, the watcher's pipe) becomes the app's stdin or stdout;
+ * exec closes it again and the app finds it closed, as it would unpacked. */
+static void hold_closed_standard_descriptors(void) {
+  for (int fd = 0; fd <= 2; fd++)
+    if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+      int placeholder = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (placeholder != fd) die("cannot hold closed descriptor %d: %s", fd, placeholder < 0 ? strerror(errno) : "taken");
+    }
+}
+
 int main(int argc, char **argv) {
+  hold_closed_standard_descriptors();
   const char *self = argc > 0 ? argv[0] : "onebin";
   const char *flag = getenv("ONEBIN_DEBUG");
   onebin_debug = flag && !strcmp(flag, "1");
