@@ -60,18 +60,36 @@ static int exec_allowed(const char *dir) {
   return statvfs(dir, &fs) == 0 && !(fs.f_flag & ST_NOEXEC);
 }
 
-/* $XDG_CACHE_HOME/onebin or ~/.cache/onebin, created on demand. */
+/* $XDG_CACHE_HOME/onebin or ~/.cache/onebin (made only when it is used). */
 static const char *disk_cache(char *out, size_t size) {
   const char *cache = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-  if (cache && cache[0] == '/') snprintf(out, size, "%s/onebin", cache);
-  else if (home && home[0] == '/') snprintf(out, size, "%s/.cache/onebin", home);
-  else return NULL;
+  int n = cache && cache[0] == '/' ? snprintf(out, size, "%s/onebin", cache)
+          : home && home[0] == '/' ? snprintf(out, size, "%s/.cache/onebin", home)
+                                   : -1;
+  return n > 0 && (size_t)n < size ? out : NULL;
+}
+
+static void make_disk_cache(const char *path) {
   char parent[512];
-  snprintf(parent, sizeof parent, "%s", out);
+  snprintf(parent, sizeof parent, "%s", path); /* disk_cache made it fit */
   *strrchr(parent, '/') = 0;
   mkdir(parent, 0700);
-  mkdir(out, 0700);
-  return out;
+  mkdir(path, 0700);
+}
+
+/* Why `base` cannot hold a view, or NULL: it must be the user's (or root's)
+ * and writable by nobody else unless sticky, so that no other user can
+ * rename the view away and put a tree of theirs in its place; and short
+ * enough for the view's name. */
+static const char *unfit_base(const char *base, size_t room) {
+  struct stat st;
+  if (base[0] != '/') return "not an absolute path";
+  if (strlen(base) + sizeof "/onebin-18446744073709551615-XXXXXX" > room) return "too long a path";
+  if (stat(base, &st) != 0 || !S_ISDIR(st.st_mode)) return "not a directory";
+  if (st.st_uid != geteuid() && st.st_uid != 0) return "another user's directory";
+  if ((st.st_mode & 022) && !(st.st_mode & S_ISVTX)) return "others may write to it and it is not sticky";
+  if (access(base, W_OK | X_OK) != 0) return "not writable";
+  return NULL;
 }
 
 /* Memory-backed places first. Only when all of them are mounted noexec does
@@ -79,14 +97,19 @@ static const char *disk_cache(char *out, size_t size) {
  * "/memfd:..." as /proc/self/exe and apps that find files next to
  * themselves would break. With no exec-capable place at all, programs run
  * from memfds after all. */
-static const char *choose_base(void) {
+static const char *choose_base(size_t room) {
   static char cache[512];
   const char *bases[] = {getenv("XDG_RUNTIME_DIR"), "/dev/shm", "/tmp", disk_cache(cache, sizeof cache)};
   size_t count = sizeof bases / sizeof *bases;
   for (int need_exec = 1; need_exec >= 0; need_exec--)
     for (size_t i = 0; i < count; i++) {
-      const char *base = bases[i];
-      if (!base || base[0] != '/' || access(base, W_OK | X_OK) != 0) continue;
+      const char *base = bases[i], *why;
+      if (!base) continue;
+      if (base == cache) make_disk_cache(cache);
+      if ((why = unfit_base(base, room))) {
+        if (need_exec) debug("%s: %s: not used for the view", base, why);
+        continue;
+      }
       if (need_exec && !exec_allowed(base)) {
         debug("%s is mounted noexec", base);
         continue;
@@ -97,9 +120,9 @@ static const char *choose_base(void) {
 }
 
 void view_create(struct view *v) {
-  const char *base = choose_base();
+  const char *base = choose_base(sizeof v->dir);
   collect_garbage(base);
-  snprintf(v->dir, sizeof v->dir, "%s/onebin-%ld-XXXXXX", base, (long)getpid());
+  snprintf(v->dir, sizeof v->dir, "%s/onebin-%ld-XXXXXX", base, (long)getpid()); /* unfit_base made it fit */
   if (!mkdtemp(v->dir)) die("%s: cannot create a private directory: %s", base, strerror(errno));
   v->exec_allowed = exec_allowed(v->dir);
   debug("view directory %s (%s)", v->dir, v->exec_allowed ? "programs and libraries run from it" : "noexec: programs and libraries run from memfds");
