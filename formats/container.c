@@ -45,6 +45,7 @@ void onebin_index_header_encode(const struct onebin_index_header *h, uint8_t out
   put32(out + 4, h->strings_size);
   put32(out + 8, h->main_entry);
   put32(out + 12, h->glibc_needed);
+  put64(out + 16, h->stub_hash);
 }
 
 void onebin_entry_encode(const struct onebin_entry *e, uint8_t out[ONEBIN_ENTRY_SIZE]) {
@@ -180,9 +181,12 @@ static const char *decompress_index(struct onebin_archive *a) {
   a->header.strings_size = get32(a->index + 4);
   a->header.main_entry = get32(a->index + 8);
   a->header.glibc_needed = get32(a->index + 12);
+  a->header.stub_hash = get64(a->index + 16);
   uint64_t expected = ONEBIN_INDEX_HEADER_SIZE + (uint64_t)a->header.entry_count * ONEBIN_ENTRY_SIZE + a->header.strings_size;
   if (expected != t->index_size) return "corrupted index (sizes do not add up)";
   if (a->header.main_entry >= a->header.entry_count) return "corrupted index (no main program)";
+  if (get64(a->index + 24) != 0) return "corrupted index (reserved bytes set)";
+  if (onebin_xxh64(a->file, (size_t)t->payload_offset, 0) != a->header.stub_hash) return "corrupted stub (hash mismatch)";
   a->strings = (const char *)a->index + expected - a->header.strings_size;
   return NULL;
 }

@@ -13,8 +13,8 @@
 extern "C" {
 #endif
 
-#define ONEBIN_FORMAT_VERSION 2u
-#define ONEBIN_FORMAT_VERSION_TEXT "2" /* the same number, for messages */
+#define ONEBIN_FORMAT_VERSION 3u
+#define ONEBIN_FORMAT_VERSION_TEXT "3" /* the same number, for messages */
 #define ONEBIN_TRAILER_SIZE 64u
 #define ONEBIN_INDEX_HEADER_SIZE 32u
 #define ONEBIN_ENTRY_SIZE 104u
@@ -67,6 +67,7 @@ struct onebin_trailer {
 
 struct onebin_index_header {
   uint32_t entry_count, strings_size, main_entry, glibc_needed;
+  uint64_t stub_hash; /* XXH64 of the file's bytes before payload_offset: the stub */
 };
 
 struct onebin_entry {

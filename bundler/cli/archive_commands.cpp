@@ -170,7 +170,10 @@ void add_archive_commands(CLI::App& app) {
     pack::PackedFile packed(*file);
     *json ? inspect_json(packed) : inspect_text(packed);
   });
-  CLI::App* check = app.add_subcommand("verify", "Check a packed file's trailer, index and every file's hash");
+  CLI::App* check = app.add_subcommand("verify",
+                                        "Check a packed file's trailer, index, stub and every file's hash. The hashes "
+                                        "catch accidents (a cut download, a bad disk), not tampering: whoever changes "
+                                        "the file can change them too, and verify proves nothing about who made it");
   check->add_option("FILE", *file, "A file made by onebin pack")->required();
   check->callback([file] { verify(*file); });
   CLI::App* out = app.add_subcommand("extract", "Write the files of a packed file into a directory");

@@ -230,7 +230,7 @@ uint32_t launch_index(const AppTree& tree) {
   return static_cast<uint32_t>(launch - tree.entries.data());
 }
 
-std::vector<uint8_t> encode_index(const AppTree& tree, std::vector<Prepared>& files) {
+std::vector<uint8_t> encode_index(const AppTree& tree, std::vector<Prepared>& files, uint64_t stub_hash) {
   std::string strings;
   auto needs = host_needs(tree);
   for (size_t i = 0; i < files.size(); ++i) {
@@ -247,7 +247,7 @@ std::vector<uint8_t> encode_index(const AppTree& tree, std::vector<Prepared>& fi
     files[i].record.needs_size = static_cast<uint32_t>(strings.size() - files[i].record.needs);
   }
   onebin_index_header header{static_cast<uint32_t>(files.size()), static_cast<uint32_t>(strings.size()),
-                             launch_index(tree), glibc_needed(tree)};
+                             launch_index(tree), glibc_needed(tree), stub_hash};
   std::vector<uint8_t> index;
   uint8_t header_bytes[ONEBIN_INDEX_HEADER_SIZE];
   onebin_index_header_encode(&header, header_bytes);
@@ -300,7 +300,7 @@ std::vector<uint8_t> build_packed_file(const AppTree& unsorted, const std::vecto
     }
     file.content = {};
   }
-  std::vector<uint8_t> index = encode_index(tree, files);
+  std::vector<uint8_t> index = encode_index(tree, files, onebin_xxh64(out.data(), trailer.payload_offset, 0));
   std::vector<uint8_t> frame;
   ZSTD_CCtx* ctx = ZSTD_createCCtx();
   compress_frame(ctx, index.data(), index.size(), level, frame);

@@ -70,7 +70,8 @@ std::vector<uint8_t> make_container(const std::vector<Entry>& entries) {
     records.push_back(r);
   }
   std::vector<uint8_t> index(ONEBIN_INDEX_HEADER_SIZE + records.size() * ONEBIN_ENTRY_SIZE);
-  onebin_index_header header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(strings.size()), 0, 0};
+  onebin_index_header header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(strings.size()), 0, 0,
+                             onebin_xxh64(out.data(), trailer.payload_offset, 0)};
   onebin_index_header_encode(&header, index.data());
   for (size_t i = 0; i < records.size(); ++i)
     onebin_entry_encode(&records[i], index.data() + ONEBIN_INDEX_HEADER_SIZE + i * ONEBIN_ENTRY_SIZE);
