@@ -12,6 +12,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "../formats/extract_target.h"
 #include "cleanup.h"
 #include "decode.h"
 #include "host_versions.h"
@@ -346,7 +347,8 @@ void view_materialise(struct view *v, struct onebin_archive *a, const struct cho
 }
 
 void view_extract(struct onebin_archive *a, const char *dir) {
-  if (mkdir(dir, 0755) != 0 && errno != EEXIST) die("%s: cannot create: %s", dir, strerror(errno));
+  const char *unfit = onebin_extract_target(dir, 0);
+  if (unfit) die("%s: %s; extract into a new or empty directory of your own", dir, unfit);
   struct view plain = {.exec_allowed = 1, .memfd_allowed = 0};
   struct choice everything = {0, 0, 0, NULL, 0};
   materialise(&plain, a, &everything, dir, NULL);

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <memory>
 
+#include "../../formats/extract_target.h"
 #include "io/atomic_write.hpp"
 #include "pack/packed_file.hpp"
 
@@ -131,9 +132,11 @@ void verify(const std::string& path) {
 // Modes as extracted (formats/container.h), unless --keep-modes.
 uint32_t extracted_mode(uint32_t mode, bool keep) { return keep ? mode : mode & ONEBIN_WRITTEN_MODE_BITS; }
 
-void extract(const std::string& path, const std::string& dir, bool keep_modes) {
+void extract(const std::string& path, const std::string& dir, bool keep_modes, bool into_existing) {
   pack::PackedFile file(path);
-  if (mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) throw pack::PackError(dir + ": cannot create: " + std::strerror(errno));
+  if (const char* unfit = onebin_extract_target(dir.c_str(), into_existing))
+    throw pack::PackError(dir + ": " + unfit + "; extract into a new or empty directory of your own" +
+                          (into_existing ? "" : " (or give --into-existing)"));
   for (uint32_t i = 0; i < file.size(); ++i) {
     onebin_entry e = file.entry(i);
     std::string target = dir + "/" + file.path(e);
@@ -182,7 +185,10 @@ void add_archive_commands(CLI::App& app) {
   auto keep_modes = std::make_shared<bool>(false);
   out->add_flag("--keep-modes", *keep_modes,
                 "Keep setuid, setgid and sticky bits and others' write permission (left out by default)");
-  out->callback([file, dir, keep_modes] { extract(*file, *dir, *keep_modes); });
+  auto into_existing = std::make_shared<bool>(false);
+  out->add_flag("--into-existing", *into_existing,
+                "Write into a DIR that has files already (refused by default: a link in it could lead files elsewhere)");
+  out->callback([file, dir, keep_modes, into_existing] { extract(*file, *dir, *keep_modes, *into_existing); });
 }
 
 }  // namespace onebin::cli
