@@ -11,6 +11,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -64,6 +65,38 @@ void collect_garbage(const char *base) {
   closedir(dir);
 }
 
+/* Whether `line` names a path in the view (`dir` and a slash). */
+static int names_view(const char *line, const char *dir, size_t length) {
+  const char *at = strstr(line, dir);
+  return at && at[length] == '/';
+}
+
+/* Whether some process (of those this user may look at) runs a program of
+ * the view, works in it or has one of its files mapped. */
+static int view_in_use(const char *dir) {
+  size_t length = strlen(dir);
+  DIR *proc = opendir("/proc");
+  if (!proc) return 0;
+  struct dirent *entry;
+  int used = 0;
+  while (!used && (entry = readdir(proc))) {
+    long pid = atol(entry->d_name);
+    if (pid <= 0 || pid == getpid()) continue;
+    char path[64], link[4096];
+    for (const char *what = "exe"; what && !used; what = strcmp(what, "exe") ? NULL : "cwd") {
+      snprintf(path, sizeof path, "/proc/%ld/%s", pid, what);
+      ssize_t n = readlink(path, link, sizeof link - 2);
+      if (n > 0) link[n] = '/', link[n + 1] = 0, used = names_view(link, dir, length);
+    }
+    snprintf(path, sizeof path, "/proc/%ld/maps", pid);
+    FILE *maps = used ? NULL : fopen(path, "re");
+    while (maps && !used && fgets(link, sizeof link, maps)) used = names_view(link, dir, length);
+    if (maps) fclose(maps);
+  }
+  closedir(proc);
+  return used;
+}
+
 /* The watcher outlives the launcher: it must not keep the caller's pipes
  * or locks open after the app is gone, so it keeps only `a` and `b`. */
 static void close_other_descriptors(int a, int b) {
@@ -99,6 +132,12 @@ int start_watcher(const char *dir) {
     ssize_t n;
     do n = read(ends[0], &byte, 1);
     while (n > 0 || (n < 0 && errno == EINTR));
+    /* The pipe's end also comes when the app closes its descriptors
+     * (closefrom, daemons): the view goes only once nothing uses it. */
+    while (view_in_use(dir)) {
+      struct timespec pause = {0, 200 * 1000 * 1000};
+      nanosleep(&pause, NULL);
+    }
     remove_tree(dir);
     _exit(0);
   }

@@ -11,7 +11,8 @@ void remove_tree(const char *path);
 void collect_garbage(const char *base);
 
 /* Starts a detached process that removes `dir` once every process holding
- * the returned descriptor (the app after exec, and its children) is gone. */
+ * the returned descriptor (the app after exec, and its children) is gone or
+ * has closed it, and no process runs, works in or maps anything of `dir`. */
 int start_watcher(const char *dir);
 
 #endif
