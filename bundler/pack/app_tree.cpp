@@ -175,7 +175,11 @@ void AppTree::add_generated(const std::string& dest, const std::string& content,
 void AppTree::add_directories_for(const std::string& path) {
   for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
     std::string dir = path.substr(0, slash);
-    if (!find(dir)) entries.push_back(TreeEntry::directory(dir, 0755));
+    const TreeEntry* existing = find(dir);
+    if (!existing) entries.push_back(TreeEntry::directory(dir, 0755));
+    else if (existing->type != ONEBIN_DIR)  // the stub would refuse the file: "parent is not a directory"
+      throw PackError(path + ": cannot go into the app: " + dir + " is a " +
+                      (existing->type == ONEBIN_SYMLINK ? "link" : "file") + " there, not a directory");
   }
 }
 
