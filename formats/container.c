@@ -156,6 +156,7 @@ static const char *check_entry(const struct onebin_archive *a, const struct oneb
       (uint64_t)e->needs + e->needs_size > a->header.strings_size)
     return "corrupted index (string out of range)";
   if (!path_is_safe(a->strings + e->path, e->path_size)) return "corrupted index (unsafe path)";
+  if (e->path_size > ONEBIN_PATH_MAX || e->link_size > ONEBIN_PATH_MAX) return "corrupted index (path too long)";
   if (e->needs_size && a->strings[e->needs + e->needs_size - 1] != 0) return "corrupted index (unterminated needs)";
   if (e->type == ONEBIN_SYMLINK && (e->link_size == 0 || memchr(a->strings + e->link, 0, e->link_size)))
     return "corrupted index (bad link target)";

@@ -56,6 +56,9 @@ enum onebin_flags {
  * from anyone gives no setuid, setgid or sticky bit and nothing others may
  * change, even when root runs or extracts it. */
 #define ONEBIN_WRITTEN_MODE_BITS 0775u
+/* The longest path in the tree, or link target, in bytes: readers keep
+ * them in buffers of ONEBIN_PATH_MAX + 1 (Linux's PATH_MAX). */
+#define ONEBIN_PATH_MAX 4095u
 /* Stands for the directory the app's files are in at run time. */
 #define ONEBIN_APPDIR_TOKEN "@ONEBIN_APPDIR@"
 #define ONEBIN_SHARED_FRAME_MAX (1u << 20) /* content of a frame shared by small files */

@@ -104,7 +104,7 @@ static int add_job(struct work *w, struct job job) {
  * 0600 until its content is in, then the packed mode. */
 static int create_file(const struct work *w, size_t file, int access) {
   const struct onebin_entry *e = w->files[file].entry;
-  char path[4096];
+  char path[ONEBIN_PATH_MAX + 1]; /* the reader refused longer paths */
   snprintf(path, sizeof path, "%.*s", (int)e->path_size, w->archive->strings + e->path);
   return openat(w->target->dir_fd, path, access | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 }

@@ -24,7 +24,7 @@
 #define MFD_EXEC 0x10U
 #endif
 
-#define PATH_SIZE 4096
+#define PATH_SIZE (ONEBIN_PATH_MAX + 1)
 
 static unsigned memfd_exec_flag;
 static struct rlimit saved_nofile;
@@ -347,6 +347,7 @@ void view_materialise(struct view *v, struct onebin_archive *a, const struct cho
 }
 
 void view_extract(struct onebin_archive *a, const char *dir) {
+  if (strlen(dir) > 255) die("%.64s...: too long a path to extract into (over 255 bytes)", dir);
   const char *unfit = onebin_extract_target(dir, 0);
   if (unfit) die("%s: %s; extract into a new or empty directory of your own", dir, unfit);
   struct view plain = {.exec_allowed = 1, .memfd_allowed = 0};

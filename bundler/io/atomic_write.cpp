@@ -77,7 +77,10 @@ void write_all(int fd, const std::vector<uint8_t>& bytes, const std::string& pat
 
 void write_file_atomically(const std::string& path, const std::vector<uint8_t>& bytes, mode_t mode,
                            const WrittenCheck& check) {
-  std::string temp = path + ".onebin-tmp-XXXXXX";
+  // Beside the file, named after it; for a name too long to take the suffix
+  // (over 237 bytes: a name has at most 255), by the suffix alone.
+  std::string name = path.substr(path.rfind('/') + 1), suffix = ".onebin-tmp-XXXXXX";
+  std::string temp = name.size() + suffix.size() > NAME_MAX ? path.substr(0, path.size() - name.size()) + suffix : path + suffix;
   if (temp.size() >= sizeof g_temp) fail(path, "cannot create a temporary file beside it", ENAMETOOLONG, "");
   int fd = mkstemp(temp.data());
   if (fd < 0) fail(path, "cannot create a temporary file beside it", errno, "");

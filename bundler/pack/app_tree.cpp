@@ -59,6 +59,9 @@ bool excluded(const PackOptions& options, const std::string& path) {
 // Adds `source` (a file, symlink or directory tree) at `dest`.
 void add_path(AppTree& tree, const PackOptions& options, const std::string& source, const std::string& dest) {
   if (excluded(options, dest)) return;
+  if (dest.size() > ONEBIN_PATH_MAX)
+    throw PackError(source + ": its path in the app, " + std::to_string(dest.size()) + " bytes, is longer than " +
+                    std::to_string(ONEBIN_PATH_MAX));
   struct stat st {};
   if (lstat(source.c_str(), &st) != 0) {
     if (errno == ENOENT) throw PackError(source + ": no such file or directory");

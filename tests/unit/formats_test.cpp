@@ -242,3 +242,10 @@ TEST_CASE("a declared size the file's frames do not add up to is refused before 
   }
   onebin_close(&archive);
 }
+
+TEST_CASE("a path longer than ONEBIN_PATH_MAX is refused") {
+  std::string name(ONEBIN_PATH_MAX - 4, 'x');
+  CHECK(open_error(make_container({{"bin", ONEBIN_DIR, ""}, {"bin/" + name, ONEBIN_FILE, "bytes"}})) == "");
+  CHECK(open_error(make_container({{"bin", ONEBIN_DIR, ""}, {"bin/" + name + "y", ONEBIN_FILE, "bytes"}})) ==
+        "corrupted index (path too long)");
+}
