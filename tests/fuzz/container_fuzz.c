@@ -1,0 +1,60 @@
+/* libFuzzer target for the container reader (formats/container.c), the code
+ * the stub runs on every byte of a packed file before anything else, and
+ * for reading entries through zstd's decoder. The input is a payload and a
+ * raw index; the target builds the container around them (a 16-byte stub,
+ * the index compressed, the stub hash, index hash and trailer filled in),
+ * so mutations reach the index checks instead of stopping at a hash. Input:
+ * 4 bytes little-endian payload size P, P bytes of payload, the index. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zstd.h>
+
+#include "../../formats/container.h"
+#include "../../formats/xxh64.h"
+
+enum { kStub = 16 };
+
+static uint8_t *build(const uint8_t *data, size_t size, size_t *out_size) {
+  uint32_t payload = (uint32_t)data[0] | (uint32_t)data[1] << 8 | (uint32_t)data[2] << 16 | (uint32_t)data[3] << 24;
+  if (payload > size - 4) payload = (uint32_t)(size - 4);
+  size_t index_size = size - 4 - payload;
+  uint8_t *index = malloc(index_size + 1);
+  size_t bound = ZSTD_compressBound(index_size);
+  uint8_t *out = malloc(kStub + payload + bound + ONEBIN_TRAILER_SIZE);
+  if (!index || !out) abort();
+  memset(out, 0xAA, kStub);
+  memcpy(out + kStub, data + 4, payload);
+  memcpy(index, data + 4 + payload, index_size);
+  uint64_t stub_hash = onebin_xxh64(out, kStub, 0);
+  for (int i = 0; i < 8 && 16 + i < (int)index_size; i++) index[16 + i] = (uint8_t)(stub_hash >> (8 * i));
+  size_t compressed = ZSTD_compress(out + kStub + payload, bound, index, index_size, 1);
+  if (ZSTD_isError(compressed)) abort();
+  struct onebin_trailer trailer = {ONEBIN_FORMAT_VERSION, 0, kStub, kStub + payload, compressed, index_size,
+                                   onebin_xxh64(index, index_size, 0)};
+  onebin_trailer_encode(&trailer, out + kStub + payload + compressed);
+  free(index);
+  *out_size = kStub + payload + compressed + ONEBIN_TRAILER_SIZE;
+  return out;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (size < 4) return 0;
+  size_t file_size;
+  uint8_t *file = build(data, size, &file_size);
+  struct onebin_archive archive;
+  if (!onebin_open(file, file_size, &archive)) {
+    for (uint32_t i = 0; i < archive.header.entry_count; i++) {
+      struct onebin_entry e;
+      onebin_entry_at(&archive, i, &e);
+      if (e.type != ONEBIN_FILE || onebin_check_frames(&archive, &e) || e.size > (1u << 24)) continue;
+      void *content = malloc(e.size ? e.size : 1);
+      if (!content) abort();
+      onebin_read_entry(&archive, &e, content);
+      free(content);
+    }
+  }
+  onebin_close(&archive);
+  free(file);
+  return 0;
+}
