@@ -27,23 +27,46 @@ static uint64_t round64(uint64_t acc, uint64_t input) { return rotl(acc + input 
 
 static uint64_t merge(uint64_t acc, uint64_t lane) { return (acc ^ round64(0, lane)) * P1 + P4; }
 
-uint64_t onebin_xxh64(const void *data, size_t size, uint64_t seed) {
+void onebin_xxh64_init(struct onebin_xxh64_state *s, uint64_t seed) {
+  memset(s, 0, sizeof *s);
+  s->seed = seed;
+  s->lanes[0] = seed + P1 + P2, s->lanes[1] = seed + P2, s->lanes[2] = seed, s->lanes[3] = seed - P1;
+}
+
+static void stripe(uint64_t lanes[4], const uint8_t *p) {
+  for (int i = 0; i < 4; i++) lanes[i] = round64(lanes[i], read64(p + 8 * i));
+}
+
+void onebin_xxh64_update(struct onebin_xxh64_state *s, const void *data, size_t size) {
   const uint8_t *p = data, *end = p + size;
-  uint64_t h;
-  if (size >= 32) {
-    uint64_t v1 = seed + P1 + P2, v2 = seed + P2, v3 = seed, v4 = seed - P1;
-    for (; end - p >= 32; p += 32) {
-      v1 = round64(v1, read64(p));
-      v2 = round64(v2, read64(p + 8));
-      v3 = round64(v3, read64(p + 16));
-      v4 = round64(v4, read64(p + 24));
-    }
-    h = rotl(v1, 1) + rotl(v2, 7) + rotl(v3, 12) + rotl(v4, 18);
-    h = merge(merge(merge(merge(h, v1), v2), v3), v4);
-  } else {
-    h = seed + P5;
+  s->total += size;
+  if (s->buffered) {
+    size_t take = 32 - s->buffered < size ? 32 - s->buffered : size;
+    memcpy(s->buffer + s->buffered, p, take);
+    s->buffered += take, p += take;
+    if (s->buffered < 32) return;
+    stripe(s->lanes, s->buffer);
+    s->buffered = 0;
   }
-  h += size;
+  uint64_t lanes[4]; /* local: the compiler keeps them in registers over the loop */
+  memcpy(lanes, s->lanes, sizeof lanes);
+  for (; end - p >= 32; p += 32) stripe(lanes, p);
+  memcpy(s->lanes, lanes, sizeof lanes);
+  memcpy(s->buffer, p, (size_t)(end - p));
+  s->buffered = (size_t)(end - p);
+}
+
+uint64_t onebin_xxh64_digest(const struct onebin_xxh64_state *s) {
+  const uint64_t *v = s->lanes;
+  uint64_t h;
+  if (s->total >= 32) {
+    h = rotl(v[0], 1) + rotl(v[1], 7) + rotl(v[2], 12) + rotl(v[3], 18);
+    h = merge(merge(merge(merge(h, v[0]), v[1]), v[2]), v[3]);
+  } else {
+    h = s->seed + P5;
+  }
+  h += s->total;
+  const uint8_t *p = s->buffer, *end = p + s->buffered;
   for (; end - p >= 8; p += 8) h = rotl(h ^ round64(0, read64(p)), 27) * P1 + P4;
   if (end - p >= 4) {
     h = rotl(h ^ (uint64_t)read32(p) * P1, 23) * P2 + P3;
@@ -55,4 +78,11 @@ uint64_t onebin_xxh64(const void *data, size_t size, uint64_t seed) {
   h ^= h >> 29;
   h *= P3;
   return h ^ (h >> 32);
+}
+
+uint64_t onebin_xxh64(const void *data, size_t size, uint64_t seed) {
+  struct onebin_xxh64_state s;
+  onebin_xxh64_init(&s, seed);
+  onebin_xxh64_update(&s, data, size);
+  return onebin_xxh64_digest(&s);
 }

@@ -13,6 +13,18 @@ extern "C" {
 
 uint64_t onebin_xxh64(const void *data, size_t size, uint64_t seed);
 
+/* The same hash over data given in pieces (readers that never hold a whole
+ * file): init, update with each piece in order, digest. */
+struct onebin_xxh64_state {
+  uint64_t lanes[4], total;
+  uint8_t buffer[32];
+  size_t buffered;
+  uint64_t seed;
+};
+void onebin_xxh64_init(struct onebin_xxh64_state *state, uint64_t seed);
+void onebin_xxh64_update(struct onebin_xxh64_state *state, const void *data, size_t size);
+uint64_t onebin_xxh64_digest(const struct onebin_xxh64_state *state);
+
 #ifdef __cplusplus
 }
 #endif

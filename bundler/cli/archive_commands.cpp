@@ -145,7 +145,8 @@ void extract(const std::string& path, const std::string& dir, bool keep_modes, b
     } else if (e.type == ONEBIN_SYMLINK) {
       if (symlink(file.link(e).c_str(), target.c_str()) != 0) throw pack::PackError(target + ": cannot link: " + std::strerror(errno));
     } else {
-      io::write_file_atomically(target, file.content(e), extracted_mode(e.mode, keep_modes));
+      io::write_file_atomically(
+          target, [&](const io::Pieces& write) { file.read_content(e, write); }, extracted_mode(e.mode, keep_modes));
     }
   }
   // Packed times, deepest first: creating an entry changes its directory's time.

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iterator>
+#include <optional>
 
 namespace onebin::io {
 
@@ -59,10 +60,10 @@ class TempGuard {
   throw IoError(path + ": " + what + ": " + std::strerror(error));
 }
 
-void write_all(int fd, const std::vector<uint8_t>& bytes, const std::string& path, const std::string& temp) {
+void write_all(int fd, const uint8_t* data, size_t size, const std::string& path, const std::string& temp) {
   size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+  while (done < size) {
+    ssize_t n = write(fd, data + done, size - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       int error = errno;
@@ -75,17 +76,37 @@ void write_all(int fd, const std::vector<uint8_t>& bytes, const std::string& pat
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, const std::vector<uint8_t>& bytes, mode_t mode,
-                           const WrittenCheck& check) {
+namespace {
+
+// Writes what `produce` gives into a temporary file beside `path`, then runs
+// `check` on it and renames it into place.
+void write_through_temp(const std::string& path, const std::function<void(const Pieces&)>& produce, mode_t mode,
+                        const WrittenCheck& check) {
   // Beside the file, named after it; for a name too long to take the suffix
   // (over 237 bytes: a name has at most 255), by the suffix alone.
   std::string name = path.substr(path.rfind('/') + 1), suffix = ".onebin-tmp-XXXXXX";
   std::string temp = name.size() + suffix.size() > NAME_MAX ? path.substr(0, path.size() - name.size()) + suffix : path + suffix;
   if (temp.size() >= sizeof g_temp) fail(path, "cannot create a temporary file beside it", ENAMETOOLONG, "");
+  // No ending signal between creating the file and the handler that removes it.
+  sigset_t ending, before;
+  sigemptyset(&ending);
+  for (int signal : kEndingSignals) sigaddset(&ending, signal);
+  sigprocmask(SIG_BLOCK, &ending, &before);
   int fd = mkstemp(temp.data());
-  if (fd < 0) fail(path, "cannot create a temporary file beside it", errno, "");
-  TempGuard guard(temp);
-  write_all(fd, bytes, path, temp);
+  int error = errno;
+  std::optional<TempGuard> guard;
+  if (fd >= 0) guard.emplace(temp);
+  sigprocmask(SIG_SETMASK, &before, nullptr);
+  if (fd < 0) fail(path, "cannot create a temporary file beside it", error, "");
+  try {
+    produce([&](const uint8_t* data, size_t size) { write_all(fd, data, size, path, temp); });
+  } catch (const IoError&) {
+    throw;  // write_all closed and removed it
+  } catch (...) {
+    close(fd);
+    unlink(temp.c_str());
+    throw;
+  }
   if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
     int error = errno;
     close(fd);
@@ -101,6 +122,17 @@ void write_file_atomically(const std::string& path, const std::vector<uint8_t>& 
     }
   }
   if (rename(temp.c_str(), path.c_str()) != 0) fail(path, "cannot replace it", errno, temp);
+}
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, const std::vector<uint8_t>& bytes, mode_t mode,
+                           const WrittenCheck& check) {
+  write_through_temp(path, [&](const Pieces& write) { write(bytes.data(), bytes.size()); }, mode, check);
+}
+
+void write_file_atomically(const std::string& path, const std::function<void(const Pieces&)>& produce, mode_t mode) {
+  write_through_temp(path, produce, mode, nullptr);
 }
 
 }  // namespace onebin::io

@@ -26,4 +26,9 @@ using WrittenCheck = std::function<void(const std::string& temp)>;
 void write_file_atomically(const std::string& path, const std::vector<uint8_t>& bytes, mode_t mode,
                            const WrittenCheck& check = nullptr);
 
+// The same for content made piece by piece: `produce` calls its argument
+// with each piece in order; whatever it throws removes the temporary file.
+using Pieces = std::function<void(const uint8_t* data, size_t size)>;
+void write_file_atomically(const std::string& path, const std::function<void(const Pieces&)>& produce, mode_t mode);
+
 }  // namespace onebin::io

@@ -5,8 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <zstd.h>
+
 #include <cerrno>
 #include <cstring>
+
+#include "../../formats/xxh64.h"
 
 namespace onebin::pack {
 
@@ -35,19 +39,37 @@ onebin_entry PackedFile::entry(uint32_t i) const {
   return e;
 }
 
-std::vector<uint8_t> PackedFile::content(const onebin_entry& e) const {
-  if (const char* error = onebin_check_frames(&archive_, &e)) throw PackError(name_ + ": " + path(e) + ": " + error);
-  std::vector<uint8_t> bytes(e.size);
-  if (const char* error = onebin_read_entry(&archive_, &e, bytes.data()))
-    throw PackError(name_ + ": " + path(e) + ": " + error);
-  return bytes;
+void PackedFile::read_content(const onebin_entry& e, const std::function<void(const uint8_t*, size_t)>& piece) const {
+  auto fail = [&](const char* error) { throw PackError(name_ + ": " + path(e) + ": " + error); };
+  if (const char* error = onebin_check_frames(&archive_, &e)) fail(error);
+  if ((e.flags & ONEBIN_SHARED_FRAME) || e.size <= ONEBIN_FRAME_CONTENT_MAX) {  // one frame's worth at most
+    std::vector<uint8_t> bytes(e.size);
+    if (const char* error = onebin_read_entry(&archive_, &e, bytes.data())) fail(error);
+    return piece(bytes.data(), bytes.size());
+  }
+  // Frames back to back, each at most ONEBIN_FRAME_CONTENT_MAX (onebin_check_frames).
+  const uint8_t* frames = archive_.file + archive_.trailer.payload_offset + e.data;
+  std::vector<uint8_t> buffer(ONEBIN_FRAME_CONTENT_MAX);
+  onebin_xxh64_state hash;
+  onebin_xxh64_init(&hash, 0);
+  uint64_t total = 0;
+  for (uint64_t at = 0; at < e.data_size;) {
+    size_t frame = ZSTD_findFrameCompressedSize(frames + at, static_cast<size_t>(e.data_size - at));
+    size_t n = ZSTD_isError(frame) ? frame : ZSTD_decompressDCtx(archive_.dctx, buffer.data(), buffer.size(), frames + at, frame);
+    if (ZSTD_isError(n)) fail("corrupted file data (does not decompress)");
+    onebin_xxh64_update(&hash, buffer.data(), n);
+    piece(buffer.data(), n);
+    at += frame, total += n;
+  }
+  if (total != e.size) fail("corrupted file data (does not decompress)");
+  if (onebin_xxh64_digest(&hash) != e.hash) fail("corrupted file data (hash mismatch)");
 }
 
 uint64_t PackedFile::check_every_file() const {
   uint64_t bytes = 0;
   for (uint32_t i = 0; i < size(); ++i) {
     onebin_entry e = entry(i);
-    if (e.type == ONEBIN_FILE) bytes += content(e).size();
+    if (e.type == ONEBIN_FILE) read_content(e, [&](const uint8_t*, size_t size) { bytes += size; });
   }
   return bytes;
 }

@@ -2,6 +2,7 @@
 // mapped in memory and checked with the same C reader the stub uses.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,11 @@ class PackedFile {
   onebin_entry entry(uint32_t i) const;
   std::string path(const onebin_entry& e) const { return {archive_.strings + e.path, e.path_size}; }
   std::string link(const onebin_entry& e) const { return {archive_.strings + e.link, e.link_size}; }
-  std::vector<uint8_t> content(const onebin_entry& e) const;  // decompressed and hash-checked
+  // A regular file's content, decompressed one frame at a time (at most
+  // ONEBIN_FRAME_CONTENT_MAX held, whatever the file's size), passed to
+  // `piece` in order; the size and hash are checked at the end, so a caller
+  // that keeps the pieces must drop them when this throws.
+  void read_content(const onebin_entry& e, const std::function<void(const uint8_t*, size_t)>& piece) const;
   uint64_t check_every_file() const;  // reads every file's content as the stub would; returns the bytes read
 
  private:

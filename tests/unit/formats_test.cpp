@@ -249,3 +249,16 @@ TEST_CASE("a path longer than ONEBIN_PATH_MAX is refused") {
   CHECK(open_error(make_container({{"bin", ONEBIN_DIR, ""}, {"bin/" + name + "y", ONEBIN_FILE, "bytes"}})) ==
         "corrupted index (path too long)");
 }
+
+TEST_CASE("XXH64 over pieces equals XXH64 of the whole") {
+  std::vector<uint8_t> data(1000);
+  for (size_t i = 0; i < data.size(); ++i) data[i] = static_cast<uint8_t>(i * 131 + 7);
+  for (size_t piece : {1, 3, 31, 32, 33, 100, 1000}) {
+    for (size_t size : {0, 5, 31, 32, 64, 999, 1000}) {
+      onebin_xxh64_state state;
+      onebin_xxh64_init(&state, 0);
+      for (size_t at = 0; at < size; at += piece) onebin_xxh64_update(&state, data.data() + at, std::min(piece, size - at));
+      CHECK(onebin_xxh64_digest(&state) == onebin_xxh64(data.data(), size, 0));
+    }
+  }
+}
