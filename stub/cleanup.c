@@ -128,6 +128,13 @@ int start_watcher(const char *dir) {
      * shell's `wait` would block on it). */
     if (fork() != 0) _exit(0);
     setsid();
+    /* Views left by killed apps are looked for here, beside the app, not on
+     * its way to exec: a base others can write (/dev/shm) may hold any number
+     * of onebin-* names of theirs, each costing a look. */
+    char base[sizeof "/" + 4096];
+    snprintf(base, sizeof base, "%s", dir);
+    *strrchr(base, '/') = 0;
+    collect_garbage(base[0] ? base : "/");
     char byte;
     ssize_t n;
     do n = read(ends[0], &byte, 1);

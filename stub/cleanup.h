@@ -10,7 +10,8 @@ void remove_tree(const char *path);
 /* Removes BASE/onebin-PID-* directories of processes that no longer exist. */
 void collect_garbage(const char *base);
 
-/* Starts a detached process that removes `dir` once every process holding
+/* Starts a detached process that first removes the stale views beside `dir`
+ * (collect_garbage), then removes `dir` once every process holding
  * the returned descriptor (the app after exec, and its children) is gone or
  * has closed it, and no process runs, works in or maps anything of `dir`. */
 int start_watcher(const char *dir);

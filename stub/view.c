@@ -122,7 +122,6 @@ static const char *choose_base(size_t room) {
 
 void view_create(struct view *v) {
   const char *base = choose_base(sizeof v->dir);
-  collect_garbage(base);
   snprintf(v->dir, sizeof v->dir, "%s/onebin-%ld-XXXXXX", base, (long)getpid()); /* unfit_base made it fit */
   if (!mkdtemp(v->dir)) die("%s: cannot create a private directory: %s", base, strerror(errno));
   v->exec_allowed = exec_allowed(v->dir);

@@ -27,8 +27,8 @@ struct choice {
   int allow_host_copies; /* 1 when host copies may replace bundled ones (not for --onebin-extract) */
 };
 
-/* Picks a base directory ($XDG_RUNTIME_DIR, /dev/shm, /tmp), removes stale
- * views there and creates a private 0700 directory. */
+/* Picks a base directory ($XDG_RUNTIME_DIR, /dev/shm, /tmp) and creates a
+ * private 0700 directory there (stale views are the watcher's: cleanup.h). */
 void view_create(struct view *view);
 
 /* Writes every entry the choice keeps into the view, templates filled in
