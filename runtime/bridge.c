@@ -28,7 +28,8 @@
 #define HWCAP2_FSGSBASE (1 << 1)
 #define LOADER_STACK (1 << 20)
 
-uint64_t onebin_saved[8]; /* switch.S: the program's rsp, callee-saved registers, musl FS */
+uint64_t onebin_saved[ONEBIN_SAVED_SLOTS]; /* switch.S (layout.h) */
+_Static_assert(ONEBIN_SAVED_MUSL_FS == 8 * (ONEBIN_SAVED_SLOTS - 1), "musl's FS is the last slot");
 char onebin_have_fsgsbase;
 struct onebin_handoff onebin_host;
 static char init_error[256];
@@ -152,7 +153,7 @@ static int run_loader(const char *loader_path) {
   onebin_signals_save();
   fence_break();
   onebin_host.resume = onebin_resume;
-  __asm__ volatile("mov %%fs:0, %0" : "=r"(onebin_saved[7]));
+  __asm__ volatile("mov %%fs:0, %0" : "=r"(onebin_saved[ONEBIN_SAVED_MUSL_FS / 8]));
   onebin_enter_loader((void *)loader.entry, stack);
   restore_kernel_state(&kernel);
   return 0;

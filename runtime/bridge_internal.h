@@ -5,9 +5,8 @@
 #include <stdint.h>
 
 #include "handoff.h"
+#include "layout.h"
 #include "onebin/host.h"
-
-#define ONEBIN_STUBS 4096
 
 extern struct onebin_handoff onebin_host; /* filled by the helper */
 extern void *onebin_forward_targets[ONEBIN_STUBS], *onebin_reverse_targets[ONEBIN_STUBS];
@@ -17,6 +16,8 @@ const char *onebin_init_error(void);
 void onebin_threads_init(void *main_glibc_tcb);
 void onebin_signals_save(void);
 void onebin_signals_restore(void);
+/* Called by switch.S when a crossing finds the side stack full: says so and ends the program. */
+_Noreturn void onebin_side_stack_full(void);
 
 /* Is this thread pointer one of the glibc thread blocks musl threads use? */
 int onebin_is_glibc_fs(uintptr_t fs);

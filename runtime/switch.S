@@ -5,12 +5,14 @@
  * C, because C compiled with the stack protector reads %fs:0x28 and would
  * compare canaries of two different worlds. */
 
-#define FRAME_RET 0      /* the caller's return address */
-#define FRAME_RBX 8      /* the caller's rbx: rbx holds the frame across the call */
-#define FRAME_FS 16      /* the thread pointer to put back after the call */
-#define FRAME_TARGET 24
-#define FRAME_REGS 32    /* rax rdi rsi rdx rcx r8 r9 while the thread pointer changes */
-#define FRAME_SIZE 96
+#include "layout.h"
+
+#define FRAME_RET ONEBIN_FRAME_RET
+#define FRAME_RBX ONEBIN_FRAME_RBX
+#define FRAME_FS ONEBIN_FRAME_FS
+#define FRAME_TARGET ONEBIN_FRAME_TARGET
+#define FRAME_REGS ONEBIN_FRAME_REGS
+#define FRAME_SIZE ONEBIN_FRAME_SIZE
 #define ARCH_SET_FS 0x1002
 #define SYS_arch_prctl 158
 
@@ -28,7 +30,9 @@
 92:
 .endm
 
-/* r10 = this thread's next free frame on its side stack (musl TLS). */
+/* r10 = this thread's next free frame on its side stack (musl TLS); a
+ * crossing past the last frame stops the program with a message instead of
+ * writing beyond the stack. Changes no other register. */
 .macro SIDE_TOP
   mov %fs:onebin_side_top@tpoff, %r10
   test %r10, %r10
@@ -36,6 +40,15 @@
   mov %fs:0, %r10
   lea onebin_side@tpoff(%r10), %r10
 93:
+  push %rax
+  mov %fs:0, %rax
+  lea onebin_side@tpoff+(ONEBIN_SIDE_FRAMES-1)*ONEBIN_FRAME_SIZE(%rax), %rax
+  cmp %rax, %r10
+  pop %rax
+  jbe 94f
+  and $-16, %rsp
+  call onebin_side_stack_full
+94:
 .endm
 
 .macro SAVE_ARGS
@@ -83,7 +96,7 @@ onebin_enter_loader:
   .globl onebin_resume
   .type onebin_resume, @function
 onebin_resume:
-  mov onebin_saved+56(%rip), %r10
+  mov onebin_saved+ONEBIN_SAVED_MUSL_FS(%rip), %r10
   SET_FS %r10
   mov onebin_saved+0(%rip), %rsp
   mov onebin_saved+8(%rip), %rbx
@@ -182,14 +195,14 @@ onebin_tramp_reverse:
   push %r9
   ret
 
-/* 4096 stubs each way, 16 bytes apart: fixed code in .text, so nothing is
+/* ONEBIN_STUBS stubs each way, 16 bytes apart: fixed code in .text, so nothing is
  * written to executable memory at run time (W^X and SELinux execmem safe). */
 .macro STUBS name, common
   .balign 16
   .globl \name
 \name:
   .set i, 0
-  .rept 4096
+  .rept ONEBIN_STUBS
   .balign 16
   mov $i, %r11d
   jmp \common

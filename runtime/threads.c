@@ -21,7 +21,18 @@
 #define MAX_ATTACHED 1024
 
 __thread void *onebin_glibc_fs;
-__thread char onebin_side[64 * 96]; /* switch.S: 64 nested crossings per thread */
+__thread char onebin_side[ONEBIN_SIDE_FRAMES * ONEBIN_FRAME_SIZE]; /* switch.S: the side stack */
+_Static_assert(ONEBIN_FRAME_REGS + 7 * 8 <= ONEBIN_FRAME_SIZE, "the frame holds the seven argument registers");
+_Static_assert(ONEBIN_FRAME_SIZE % 16 == 0, "frames keep 16-byte alignment");
+
+/* With raw system calls only: the thread pointer may be either world's. */
+_Noreturn void onebin_side_stack_full(void) {
+  static const char message[] = "onebin bridge: more than 64 nested crossings between the program and host "
+                                "libraries on one thread (the side stack is full); stopping\n";
+  _Static_assert(ONEBIN_SIDE_FRAMES == 64, "the message names the count");
+  onebin_raw_syscall4(1 /* write */, 2, (long)message, sizeof message - 1, 0);
+  for (;;) onebin_raw_syscall4(231 /* exit_group */, 127, 0, 0, 0);
+}
 __thread char *onebin_side_top;
 
 struct twin {

@@ -85,6 +85,32 @@ static int check_callback(void) {
   return values[0] == 1 && values[4] == 9 ? 0 : 1;
 }
 
+/* Host qsort whose comparator calls host qsort again, `depth` levels deep:
+ * each level is two crossings (program -> host, host -> program). */
+static void (*nest_qsort)(void *, size_t, size_t, int (*)(const void *, const void *));
+static int (*nest_compare)(const void *, const void *);
+static int nest_left, nest_reached;
+
+static int nesting_compare(const void *a, const void *b) {
+  if (nest_left > 0) {
+    nest_left--, nest_reached++;
+    int pair[] = {2, 1};
+    nest_qsort(pair, 2, sizeof *pair, nest_compare);
+  }
+  return *(const int *)a - *(const int *)b;
+}
+
+static int check_nest(int depth) {
+  void *libc = onebin_host_open("libc.so.6");
+  nest_qsort = onebin_host_sym(libc, "qsort");
+  nest_compare = onebin_host_callback((void *)nesting_compare);
+  nest_left = depth - 1, nest_reached = 1;
+  int pair[] = {2, 1};
+  nest_qsort(pair, 2, sizeof *pair, nest_compare);
+  printf("nested host calls: %d\n", nest_reached);
+  return nest_reached == depth ? 0 : 1;
+}
+
 static void *cancel_target(void *arg) {
   (void)arg;
   for (;;) pause();
@@ -163,6 +189,7 @@ int main(int argc, char **argv) {
   if (!strcmp(what, "no-loader")) return check_no_loader();
   if (!strcmp(what, "signal")) return check_signal();
   if (!strcmp(what, "flush")) return check_flush();
+  if (!strcmp(what, "nest") && argc > 2) return check_nest(atoi(argv[2]));
   fprintf(stderr, "unknown check %s\n", what);
   return 2;
 }
