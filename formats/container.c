@@ -229,6 +229,14 @@ static const char *check_tree(const struct onebin_archive *a, uint32_t i, const 
   return NULL;
 }
 
+/* Records entry `i` in *slot when `flagged`; a second flagged entry is refused. */
+static const char *note_single(uint32_t *slot, int flagged, uint32_t i) {
+  if (!flagged) return NULL;
+  if (*slot != ONEBIN_NO_ENTRY) return "corrupted index (a flag that one entry at most may have is on two)";
+  *slot = i;
+  return NULL;
+}
+
 const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_archive *a) {
   memset(a, 0, sizeof *a);
   a->file = file;
@@ -236,10 +244,14 @@ const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_a
   if (file_size < ONEBIN_TRAILER_SIZE) return "not a onebin file (too small)";
   const char *error = onebin_trailer_decode(file + file_size - ONEBIN_TRAILER_SIZE, file_size, &a->trailer);
   if (!error) error = decompress_index(a);
+  a->data_dir = a->host_libraries = a->environment = ONEBIN_NO_ENTRY;
   for (uint32_t i = 0; !error && i < a->header.entry_count; i++) {
     struct onebin_entry e;
     onebin_entry_at(a, i, &e);
     error = check_entry(a, &e);
+    if (!error) error = note_single(&a->data_dir, e.flags & ONEBIN_DATA_DIR, i);
+    if (!error) error = note_single(&a->host_libraries, e.flags & ONEBIN_HOST_LIBRARIES, i);
+    if (!error) error = note_single(&a->environment, e.flags & ONEBIN_ENVIRONMENT, i);
   }
   /* Second pass: the binary search may read any entry, all checked by now. */
   for (uint32_t i = 0; !error && i < a->header.entry_count; i++) {

@@ -102,7 +102,12 @@ struct onebin_archive {
   uint8_t *shared;
   uint64_t shared_data; /* its `data` offset */
   size_t shared_size;   /* bytes decoded; 0: nothing cached */
+  /* The entries with a flag at most one entry has, found while onebin_open
+   * checks the index, so no reader walks it again for them;
+   * ONEBIN_NO_ENTRY where there is none. */
+  uint32_t data_dir, host_libraries, environment;
 };
+#define ONEBIN_NO_ENTRY UINT32_MAX
 
 void onebin_trailer_encode(const struct onebin_trailer *t, uint8_t out[ONEBIN_TRAILER_SIZE]);
 void onebin_index_header_encode(const struct onebin_index_header *h, uint8_t out[ONEBIN_INDEX_HEADER_SIZE]);

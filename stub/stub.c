@@ -149,20 +149,18 @@ static void exec_app(const char *dir, char **argv, int elf) {
 /* Calls `each` with the fields of every line of the host-libraries file
  * (formats/README.md, flag bit 7); returns how many calls returned nonzero. */
 static int each_host_library(struct onebin_archive *a, int (*each)(const char *soname, const char *why, const char *users)) {
+  if (a->host_libraries == ONEBIN_NO_ENTRY) return 0;
+  struct onebin_entry e;
+  onebin_entry_at(a, a->host_libraries, &e);
+  char *text = entry_text(a, &e), *save = NULL;
   int count = 0;
-  for (uint32_t i = 0; i < a->header.entry_count; i++) {
-    struct onebin_entry e;
-    onebin_entry_at(a, i, &e);
-    if (!(e.flags & ONEBIN_HOST_LIBRARIES)) continue;
-    char *text = entry_text(a, &e), *save = NULL;
-    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-      char *why = strchr(line, '\t'), *users = why ? strchr(why + 1, '\t') : NULL;
-      if (!users) continue;
-      *why++ = 0, *users++ = 0;
-      count += each(line, why, users) != 0;
-    }
-    free(text);
+  for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    char *why = strchr(line, '\t'), *users = why ? strchr(why + 1, '\t') : NULL;
+    if (!users) continue;
+    *why++ = 0, *users++ = 0;
+    count += each(line, why, users) != 0;
   }
+  free(text);
   return count;
 }
 
@@ -198,26 +196,23 @@ static void check_host_libraries(struct onebin_archive *a) {
  * flag bit 6) becomes descriptor ONEBIN_DATA_FD, left open across exec: the
  * program names it as ONEBIN_DATA_PATH. */
 static void open_data_dir(const struct onebin_archive *a, const char *dir) {
-  for (uint32_t i = 0; i < a->header.entry_count; i++) {
-    struct onebin_entry e;
-    onebin_entry_at(a, i, &e);
-    if (!(e.flags & ONEBIN_DATA_DIR)) continue;
-    char path[8448];
-    int length = snprintf(path, sizeof path, "%s/%.*s", dir, (int)e.path_size, a->strings + e.path);
-    if (length < 0 || (size_t)length >= sizeof path) die("%s/...: path too long", dir);
-    if (fcntl(ONEBIN_DATA_FD, F_GETFD) != -1)
-      debug_print("warning: descriptor %d, which the app was started with, now holds the app's data directory", ONEBIN_DATA_FD);
-    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) die("%s: cannot open: %s", path, strerror(errno));
-    if (fd == ONEBIN_DATA_FD ? fcntl(fd, F_SETFD, 0) != 0 : dup2(fd, ONEBIN_DATA_FD) != ONEBIN_DATA_FD)
-      die("%s: cannot keep it open as descriptor %d: %s", path, ONEBIN_DATA_FD, strerror(errno));
-    if (fd != ONEBIN_DATA_FD) close(fd);
-    if (access(ONEBIN_DATA_PATH, F_OK) != 0)
-      debug_print("warning: %s: %s (this system has no /dev/fd); the app will not find its data", ONEBIN_DATA_PATH,
-                  strerror(errno));
-    debug("data directory %s is descriptor %d, %s", path, ONEBIN_DATA_FD, ONEBIN_DATA_PATH);
-    return;
-  }
+  if (a->data_dir == ONEBIN_NO_ENTRY) return;
+  struct onebin_entry e;
+  onebin_entry_at(a, a->data_dir, &e);
+  char path[8448];
+  int length = snprintf(path, sizeof path, "%s/%.*s", dir, (int)e.path_size, a->strings + e.path);
+  if (length < 0 || (size_t)length >= sizeof path) die("%s/...: path too long", dir);
+  if (fcntl(ONEBIN_DATA_FD, F_GETFD) != -1)
+    debug_print("warning: descriptor %d, which the app was started with, now holds the app's data directory", ONEBIN_DATA_FD);
+  int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) die("%s: cannot open: %s", path, strerror(errno));
+  if (fd == ONEBIN_DATA_FD ? fcntl(fd, F_SETFD, 0) != 0 : dup2(fd, ONEBIN_DATA_FD) != ONEBIN_DATA_FD)
+    die("%s: cannot keep it open as descriptor %d: %s", path, ONEBIN_DATA_FD, strerror(errno));
+  if (fd != ONEBIN_DATA_FD) close(fd);
+  if (access(ONEBIN_DATA_PATH, F_OK) != 0)
+    debug_print("warning: %s: %s (this system has no /dev/fd); the app will not find its data", ONEBIN_DATA_PATH,
+                strerror(errno));
+  debug("data directory %s is descriptor %d, %s", path, ONEBIN_DATA_FD, ONEBIN_DATA_PATH);
 }
 
 static void print_info(struct onebin_archive *a) {

@@ -84,12 +84,10 @@ void write_template(struct onebin_archive *a, const struct onebin_entry *e, int 
 }
 
 void print_environment(struct onebin_archive *a) {
-  for (uint32_t i = 0; i < a->header.entry_count; i++) {
-    struct onebin_entry e;
-    onebin_entry_at(a, i, &e);
-    if (!(e.flags & ONEBIN_ENVIRONMENT)) continue;
-    char *content = entry_text(a, &e);
-    for (char *line = strtok(content, "\n"); line; line = strtok(NULL, "\n")) printf("environment: %s\n", line);
-    free(content);
-  }
+  if (a->environment == ONEBIN_NO_ENTRY) return;
+  struct onebin_entry e;
+  onebin_entry_at(a, a->environment, &e);
+  char *content = entry_text(a, &e);
+  for (char *line = strtok(content, "\n"); line; line = strtok(NULL, "\n")) printf("environment: %s\n", line);
+  free(content);
 }

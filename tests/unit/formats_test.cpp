@@ -262,3 +262,11 @@ TEST_CASE("XXH64 over pieces equals XXH64 of the whole") {
     }
   }
 }
+
+TEST_CASE("a flag one entry at most may have is refused on a second entry") {
+  CHECK(open_error(make_container({{"a", ONEBIN_DIR, "", ONEBIN_DATA_DIR}, {"b", ONEBIN_DIR, ""}})) == "");
+  CHECK(open_error(make_container({{"a", ONEBIN_DIR, "", ONEBIN_DATA_DIR}, {"b", ONEBIN_DIR, "", ONEBIN_DATA_DIR}})) ==
+        "corrupted index (a flag that one entry at most may have is on two)");
+  CHECK(open_error(make_container({{"a", ONEBIN_FILE, "x", ONEBIN_HOST_LIBRARIES}, {"b", ONEBIN_FILE, "y", ONEBIN_HOST_LIBRARIES}})) ==
+        "corrupted index (a flag that one entry at most may have is on two)");
+}
