@@ -7,6 +7,7 @@
 // shows) with hicolor's index.theme, the themes GTK falls back to when the
 // host has none. The data goes to share/, first in XDG_DATA_DIRS.
 #include <filesystem>
+#include <functional>
 
 #include "deploy/frameworks.hpp"
 
@@ -27,34 +28,29 @@ void deploy_immodules(const Context& c, const std::string& gtk3) {
   c.say("gtk    input-method modules  from " + (found / "immodules").string() + ", with an immodules.cache for the view");
 }
 
-// The files at the top of `dir` (the MIME database's compiled parts: mime.cache,
-// globs2, magic...; not the XML of each type, which only describes it and is
-// read from the host's copy when there is one).
-void add_files(const Context& c, const fs::path& dir, const std::string& dest) {
-  for (const auto& child : fs::directory_iterator(dir))
-    if (child.is_regular_file() && !c.tree.find(dest + "/" + child.path().filename().string()))
-      c.add(child.path().string(), dest + "/" + child.path().filename().string());
-}
-
-// Each file of `dir` but those named in `leave_out`, at `dest`.
-void add_except(const Context& c, const fs::path& dir, const std::string& dest, std::initializer_list<const char*> leave_out) {
+// The children of `dir` that `wanted` takes, at dest/NAME, but those the tree has.
+void add_children(const Context& c, const fs::path& dir, const std::string& dest,
+                  const std::function<bool(const fs::directory_entry&)>& wanted) {
   for (const auto& child : fs::directory_iterator(dir)) {
-    std::string name = child.path().filename().string();
-    bool left = false;
-    for (const char* out : leave_out) left |= name == out;
-    if (!left && !c.tree.find(dest + "/" + name)) c.add(child.path().string(), dest + "/" + name);
+    std::string to = dest + "/" + child.path().filename().string();
+    if (wanted(child) && !c.tree.find(to)) c.add(child.path().string(), to);
   }
 }
 
 void deploy_data(const Context& c, const std::string& gtk) {
   bool any = false;
   if (auto mime = find_above(gtk, "share/mime/mime.cache")) {
-    add_files(c, mime->parent_path(), "share/mime");
+    // Its compiled files (mime.cache, globs2, magic...), not the XML of each
+    // type, which only describes it and is read from the host's copy if any.
+    add_children(c, mime->parent_path(), "share/mime", [](const auto& child) { return child.is_regular_file(); });
     c.say("gtk    MIME database  from " + mime->parent_path().string());
     any = true;
   }
   if (auto adwaita = find_above(gtk, "share/icons/Adwaita/index.theme")) {
-    add_except(c, adwaita->parent_path(), "share/icons/Adwaita", {"cursors", "cursor.theme"});
+    add_children(c, adwaita->parent_path(), "share/icons/Adwaita", [](const auto& child) {
+      std::string name = child.path().filename().string();
+      return name != "cursors" && name != "cursor.theme";
+    });
     c.say("gtk    icon theme  from " + adwaita->parent_path().string() + " (not its cursors)");
     any = true;
   }
