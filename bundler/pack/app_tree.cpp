@@ -26,12 +26,6 @@ struct stat lstat_of(const std::string& path) {
 
 int64_t mtime_ns(const struct stat& st) { return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec; }
 
-}  // namespace
-
-int64_t mtime_of(const std::string& path) { return mtime_ns(lstat_of(path)); }
-
-namespace {
-
 // ELF files are read now so errors name the file before anything is written.
 TreeEntry file_entry(const std::string& path, const std::string& source, const struct stat& st) {
   TreeEntry entry = TreeEntry::file(path, source, st.st_mode & 07777, mtime_ns(st));
@@ -56,8 +50,12 @@ bool excluded(const PackOptions& options, const std::string& path) {
                      [&](const auto& glob) { return fnmatch(glob.c_str(), path.c_str(), 0) == 0; });
 }
 
+}  // namespace
+
+int64_t mtime_of(const std::string& path) { return mtime_ns(lstat_of(path)); }
+
 // Adds `source` (a file, symlink or directory tree) at `dest`.
-void add_path(AppTree& tree, const PackOptions& options, const std::string& source, const std::string& dest) {
+void add_tree_path(AppTree& tree, const PackOptions& options, const std::string& source, const std::string& dest) {
   if (excluded(options, dest)) return;
   if (dest.size() > ONEBIN_PATH_MAX)
     throw PackError(source + ": its path in the app, " + std::to_string(dest.size()) + " bytes, is longer than " +
@@ -75,13 +73,15 @@ void add_path(AppTree& tree, const PackOptions& options, const std::string& sour
     std::vector<fs::path> children;
     for (const auto& child : fs::directory_iterator(source)) children.push_back(child.path());
     std::sort(children.begin(), children.end());
-    for (const auto& child : children) add_path(tree, options, child.string(), dest + "/" + child.filename().string());
+    for (const auto& child : children) add_tree_path(tree, options, child.string(), dest + "/" + child.filename().string());
   } else if (S_ISREG(st.st_mode)) {
     tree.entries.push_back(file_entry(dest, source, st));
   } else {
     throw PackError(source + ": not a regular file, directory or symlink");
   }
 }
+
+namespace {
 
 std::string normalise_dest(const std::string& dest, const std::string& spec) {
   std::string clean = fs::path(dest).lexically_normal().relative_path().string();
@@ -96,7 +96,7 @@ void add_extra_files(AppTree& tree, const PackOptions& options) {
     if (colon == std::string::npos || colon == 0) throw PackError("--add " + spec + ": expected SRC:DEST");
     std::string dest = normalise_dest(spec.substr(colon + 1), spec);
     if (tree.find(dest)) throw PackError("--add " + spec + ": " + dest + " is already in the app");
-    add_path(tree, options, spec.substr(0, colon), dest);
+    add_tree_path(tree, options, spec.substr(0, colon), dest);
   }
 }
 
@@ -107,7 +107,7 @@ void add_single_program(AppTree& tree, const PackOptions& options) {
   std::string name = fs::path(options.app).filename().string();
   fs::path real = fs::canonical(options.app);
   std::string real_name = real.filename().string();
-  add_path(tree, options, real.string(), "bin/" + real_name);
+  add_tree_path(tree, options, real.string(), "bin/" + real_name);
   if (real_name != name) tree.entries.push_back(TreeEntry::symlink("bin/" + name, real_name));
 }
 
@@ -186,10 +186,6 @@ void AppTree::add_directories_for(const std::string& path) {
   }
 }
 
-void add_tree_path(AppTree& tree, const PackOptions& options, const std::string& source, const std::string& dest) {
-  add_path(tree, options, source, dest);
-}
-
 AppTree collect_app(const PackOptions& options) {
   AppTree tree;
   fs::file_status status = fs::status(options.app);
@@ -201,7 +197,7 @@ AppTree collect_app(const PackOptions& options) {
     // From the canonical root: sources must compare equal to app_root's prefix.
     for (const auto& child : fs::directory_iterator(tree.app_root)) children.push_back(child.path());
     std::sort(children.begin(), children.end());
-    for (const auto& child : children) add_path(tree, options, child.string(), child.filename().string());
+    for (const auto& child : children) add_tree_path(tree, options, child.string(), child.filename().string());
     tree.libdir = "onebin-libs";
   } else if (fs::is_regular_file(status)) {
     if (!options.entry.empty()) throw PackError("--entry is for directory apps; " + options.app + " is a single program");
