@@ -1,9 +1,9 @@
 // Data at a path compiled into a program packed alone: games and tools that
 // read /usr/share/games/chromium-bsu/png/hero.png or /usr/share/galculator/
 // ui/main_frame.ui by the absolute path their build put in. A directory the
-// program names by such a string, whose name is the program's, is packed at
-// share/... and every "/usr/share" that starts such a string in the program
-// becomes "/dev/fd/87", as long, so no other byte of the file moves; the stub
+// program (or its own library, libNAME) names by such a string, whose name
+// is the program's, is packed at share/... and every "/usr/share" that
+// starts such a string in that file becomes "/dev/fd/87", as long, so no other byte of the file moves; the stub
 // opens the view's share/ as descriptor 87 for the app (formats/README.md,
 // flag bit 6). Why not AppImage's way (patch "/usr" to "././" and change the
 // working directory): the app would see another working directory and lose
@@ -66,38 +66,62 @@ Found scan(const std::string& program, const std::set<std::string>& names, const
 
 }  // namespace
 
+// The program and the tree's libraries named after it (libmousepad.so.0 for
+// mousepad): the app's own code, where its build compiles such paths in.
+std::vector<size_t> own_code(const Context& c, const std::set<std::string>& names) {
+  std::vector<size_t> code{c.tree.main};
+  for (size_t i = 0; i < c.tree.entries.size(); ++i) {
+    const pack::TreeEntry& e = c.tree.entries[i];
+    std::string file = fs::path(e.path).filename().string();
+    bool named = std::any_of(names.begin(), names.end(), [&](const std::string& n) { return file.starts_with("lib" + n + "."); });
+    if (i != c.tree.main && e.type == ONEBIN_FILE && e.elf && !e.source.empty() && named) code.push_back(i);
+  }
+  return code;
+}
+
+// Packs `dir` of the root at share/...; false when --exclude left it out.
+bool pack_data_dir(const Context& c, const std::string& root, const std::string& dir, const std::string& user) {
+  std::string dest = "share" + dir.substr(kPrefix.size());
+  if (c.tree.find(dest)) return true;  // another file of the app names it too
+  c.add(root + dir, dest);
+  if (!c.tree.find(dest)) {
+    c.say("data   " + root + dir + "  excluded: " + user + " still names it at its own path");
+    return false;
+  }
+  c.say("data   " + root + dir + "  -> " + dest + "  (named by " + user + ")");
+  return true;
+}
+
 void deploy_app_data(const Context& c) {
-  if (!c.tree.app_root.empty() || !c.first("app-data")) return;
-  const pack::TreeEntry& program = c.tree.entries[c.tree.main];
-  if (program.source.empty()) return;
-  std::set<std::string> names{fs::path(program.path).filename().string(), fs::path(c.tree.launch).filename().string()};
+  if (!c.tree.app_root.empty() || !c.first("app-data") || c.tree.entries[c.tree.main].source.empty()) return;
+  std::set<std::string> names{fs::path(c.tree.entries[c.tree.main].path).filename().string(),
+                              fs::path(c.tree.launch).filename().string()};
   std::string root = c.options.root.empty() ? "" : fs::path(c.options.root).lexically_normal().string();
   if (!root.empty() && root.back() == '/') root.pop_back();
-  Found found = scan(program.source, names, root);
-  for (const auto& dir : found.elsewhere)
-    std::cerr << "warning: " << program.source << " reads data at " << root + dir
-              << ", which onebin cannot move into the packed file (only " << kPrefix
-              << "/... is rewritten); pack an app directory with the program and its data instead\n";
-  std::string path = program.path;
-  std::vector<std::pair<uint64_t, std::string>> patches;
-  for (const auto& [dir, offsets] : found.dirs) {
-    std::string dest = "share" + dir.substr(kPrefix.size());
-    c.add(root + dir, dest);
-    if (!c.tree.find(dest)) {
-      c.say("data   " + root + dir + "  excluded: " + path + " still names it at its own path");
-      continue;
-    }
-    for (uint64_t offset : offsets) patches.emplace_back(offset, ONEBIN_DATA_PATH);
-    c.say("data   " + root + dir + "  -> " + dest + "  (named by " + path + ")");
+  size_t rewritten = 0;
+  for (size_t index : own_code(c, names)) {
+    std::string source = c.tree.entries[index].source, path = c.tree.entries[index].path;  // entries move as data is added
+    Found found = scan(source, names, root);
+    for (const auto& dir : found.elsewhere)
+      std::cerr << "warning: " << source << " reads data at " << root + dir
+                << ", which onebin cannot move into the packed file (only " << kPrefix
+                << "/... is rewritten); pack an app directory with the program and its data instead\n";
+    std::vector<std::pair<uint64_t, std::string>> patches;
+    for (const auto& [dir, offsets] : found.dirs)
+      if (pack_data_dir(c, root, dir, path))
+        for (uint64_t offset : offsets) patches.emplace_back(offset, ONEBIN_DATA_PATH);
+    if (patches.empty()) continue;
+    c.say("data   " + path + ": " + std::to_string(patches.size()) + " strings now start " ONEBIN_DATA_PATH
+          " instead of " ONEBIN_DATA_PREFIX);
+    rewritten += patches.size();
+    c.tree.entries[index].patches = std::move(patches);
   }
-  if (patches.empty()) return;
+  if (!rewritten) return;
   auto share = std::find_if(c.tree.entries.begin(), c.tree.entries.end(),
                             [](const pack::TreeEntry& e) { return e.path == "share" && e.type == ONEBIN_DIR; });
   if (share == c.tree.entries.end()) throw pack::PackError("share: the packed tree has it, but not as a directory");
   share->flags |= ONEBIN_DATA_DIR;
-  c.say("data   " + path + ": " + std::to_string(patches.size()) + " strings now start " ONEBIN_DATA_PATH
-        " instead of " ONEBIN_DATA_PREFIX "; the stub opens share/ as descriptor " + std::to_string(ONEBIN_DATA_FD));
-  c.tree.entries[c.tree.main].patches = std::move(patches);
+  c.say("data   the stub opens share/ as descriptor " + std::to_string(ONEBIN_DATA_FD));
 }
 
 }  // namespace onebin::deploy
