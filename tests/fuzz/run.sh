@@ -1,5 +1,5 @@
 #!/bin/bash
-# Runs the container reader's fuzz target (container_fuzz.c) for SECONDS
+# Runs the container reader's and stub decoder's fuzz target (container_fuzz.c) for SECONDS
 # (default 60) from seeds made of real packed files, split into the target's
 # input (payload size, payload, raw index): small ones, so that each run is
 # quick: a script app with a directory, a link, small files sharing a frame
@@ -11,7 +11,8 @@ set -euo pipefail
 fuzzer=$1 seconds=${2:-60}
 t=$(mktemp -d /tmp/onebin-fuzz-XXXXXX)
 trap 'rm -rf "$t"' EXIT
-mkdir "$t/seeds" "$t/corpus"
+mkdir "$t/seeds" "$t/corpus" "$t/scratch"
+export ONEBIN_FUZZ_SCRATCH=$t/scratch
 mkdir -p "$t/app/bin" "$t/app/share/doc"
 printf '#!/bin/sh\necho packed\n' > "$t/app/bin/run"
 chmod 755 "$t/app/bin/run"
