@@ -55,14 +55,33 @@ static int find_loader(char *path, size_t size) {
   return access(path, R_OK);
 }
 
-static const uint8_t *read_whole(const char *path, size_t *size) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  struct stat st;
-  if (fd < 0 || fstat(fd, &st) != 0) return NULL;
-  void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+#ifndef MFD_EXEC
+#define MFD_EXEC 0x10U /* Linux 6.3; musl 1.2.3's headers predate it */
+#endif
+
+/* The embedded helper is mapped from a memfd holding a copy of it, like a
+ * file (elf_map.h). Kernels before 3.17 have no memfd (ENOSYS) and none of
+ * the policies that refuse executable copies: there it is copied. */
+static int map_helper(struct mapped_elf *helper, const char **why) {
+  size_t size = (size_t)(onebin_helper_end - onebin_helper_start);
+  int fd = memfd_create("onebin-host-helper", MFD_CLOEXEC | MFD_EXEC);
+  if (fd < 0 && errno == EINVAL) fd = memfd_create("onebin-host-helper", MFD_CLOEXEC); /* before 6.3 */
+  if (fd < 0 && errno == ENOSYS) return map_elf_copy(onebin_helper_start, size, helper, why);
+  if (fd < 0) {
+    *why = errno == EACCES ? "executable memfds are refused (vm.memfd_noexec=2)" : "cannot create a memfd for it";
+    return -1;
+  }
+  size_t done = 0;
+  while (done < size) {
+    ssize_t n = write(fd, onebin_helper_start + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += (size_t)n;
+  }
+  int result = done == size ? map_elf_file(fd, helper, why) : -1;
+  if (done != size) *why = "cannot write it to a memfd";
   close(fd);
-  *size = (size_t)st.st_size;
-  return map == MAP_FAILED ? NULL : map;
+  return result;
 }
 
 static char *push_bytes(char **top, const void *bytes, size_t n) {
@@ -138,14 +157,13 @@ static void restore_kernel_state(const struct thread_kernel_state *s) {
 }
 
 static int run_loader(const char *loader_path) {
-  size_t size;
-  const uint8_t *loader_image = read_whole(loader_path, &size);
   struct mapped_elf loader, helper;
-  const char *why = "cannot read it";
-  if (!loader_image || map_elf(loader_image, size, &loader, &why) != 0) return fail_init("host loader %s", why);
-  munmap((void *)loader_image, size);
-  if (map_elf(onebin_helper_start, (size_t)(onebin_helper_end - onebin_helper_start), &helper, &why) != 0)
-    return fail_init("embedded helper: %s", why);
+  const char *why = "cannot open it";
+  int fd = open(loader_path, O_RDONLY | O_CLOEXEC);
+  int mapped = fd >= 0 ? map_elf_file(fd, &loader, &why) : -1;
+  if (fd >= 0) close(fd);
+  if (mapped != 0) return fail_init("host loader: %s", why);
+  if (map_helper(&helper, &why) != 0) return fail_init("embedded helper: %s", why);
   void *stack = build_stack(&helper, &loader);
   if (!stack) return fail_init("%s", "cannot allocate the loader's stack");
   struct thread_kernel_state kernel;
