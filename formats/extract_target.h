@@ -1,5 +1,5 @@
 /* Where `onebin extract` and the stub's --onebin-extract may write: shared
- * so that both refuse the same directories. Extraction writes by path, so
+ * so that both refuse the same directories. `onebin extract` writes by path, so
  * the directory must hold nothing it did not write (no link planted in it
  * beforehand leads a write elsewhere) and nobody else may add one while it
  * runs. */

@@ -195,16 +195,16 @@ static void check_host_libraries(struct onebin_archive *a) {
 /* The directory the packer flagged as the app's data (formats/README.md,
  * flag bit 6) becomes descriptor ONEBIN_DATA_FD, left open across exec: the
  * program names it as ONEBIN_DATA_PATH. */
-static void open_data_dir(const struct onebin_archive *a, const char *dir) {
+static void open_data_dir(const struct onebin_archive *a, const struct view *v) {
   if (a->data_dir == ONEBIN_NO_ENTRY) return;
   struct onebin_entry e;
   onebin_entry_at(a, a->data_dir, &e);
-  char path[8448];
-  int length = snprintf(path, sizeof path, "%s/%.*s", dir, (int)e.path_size, a->strings + e.path);
-  if (length < 0 || (size_t)length >= sizeof path) die("%s/...: path too long", dir);
+  char rel[ONEBIN_PATH_MAX + 1], path[ONEBIN_PATH_MAX + 1 + sizeof v->dir];
+  snprintf(rel, sizeof rel, "%.*s", (int)e.path_size, a->strings + e.path); /* the reader bounds paths */
+  snprintf(path, sizeof path, "%s/%s", v->dir, rel);
   if (fcntl(ONEBIN_DATA_FD, F_GETFD) != -1)
     debug_print("warning: descriptor %d, which the app was started with, now holds the app's data directory", ONEBIN_DATA_FD);
-  int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int fd = openat(v->dir_fd, rel, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) die("%s: cannot open: %s", path, strerror(errno));
   if (fd == ONEBIN_DATA_FD ? fcntl(fd, F_SETFD, 0) != 0 : dup2(fd, ONEBIN_DATA_FD) != ONEBIN_DATA_FD)
     die("%s: cannot keep it open as descriptor %d: %s", path, ONEBIN_DATA_FD, strerror(errno));
@@ -288,7 +288,7 @@ int main(int argc, char **argv) {
   ssize_t n = readlink("/proc/self/exe", packed, sizeof packed - 1);
   packed[n > 0 ? n : 0] = 0;
   if (choice.loader) point_at_gconv(view.dir, choice.loader);
-  open_data_dir(&archive, view.dir);
+  open_data_dir(&archive, &view);
   setenv("ONEBIN_APPDIR", view.dir, 1);
   setenv("ONEBIN_FILE", packed, 1);
   /* The app is started by its path in the view, as if run unpacked by its

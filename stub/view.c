@@ -9,7 +9,6 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "../formats/extract_target.h"
@@ -18,6 +17,7 @@
 #include "host_versions.h"
 #include "log.h"
 #include "templates.h"
+#include "view_base.h"
 
 /* Linux 6.3 flags; musl 1.2.3's headers predate them. */
 #ifndef MFD_EXEC
@@ -56,75 +56,17 @@ static void reserve_descriptors(struct view *v) {
   v->next_fd = setrlimit(RLIMIT_NOFILE, &raised) == 0 ? (int)saved_nofile.rlim_cur : 3;
 }
 
-static int exec_allowed(const char *dir) {
-  struct statvfs fs;
-  return statvfs(dir, &fs) == 0 && !(fs.f_flag & ST_NOEXEC);
-}
-
-/* $XDG_CACHE_HOME/onebin or ~/.cache/onebin (made only when it is used). */
-static const char *disk_cache(char *out, size_t size) {
-  const char *cache = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-  int n = cache && cache[0] == '/' ? snprintf(out, size, "%s/onebin", cache)
-          : home && home[0] == '/' ? snprintf(out, size, "%s/.cache/onebin", home)
-                                   : -1;
-  return n > 0 && (size_t)n < size ? out : NULL;
-}
-
-static void make_disk_cache(const char *path) {
-  char parent[512];
-  snprintf(parent, sizeof parent, "%s", path); /* disk_cache made it fit */
-  *strrchr(parent, '/') = 0;
-  mkdir(parent, 0700);
-  mkdir(path, 0700);
-}
-
-/* Why `base` cannot hold a view, or NULL: it must be the user's (or root's)
- * and writable by nobody else unless sticky, so that no other user can
- * rename the view away and put a tree of theirs in its place; and short
- * enough for the view's name. */
-static const char *unfit_base(const char *base, size_t room) {
-  struct stat st;
-  if (base[0] != '/') return "not an absolute path";
-  if (strlen(base) + sizeof "/onebin-18446744073709551615-XXXXXX" > room) return "too long a path";
-  if (stat(base, &st) != 0 || !S_ISDIR(st.st_mode)) return "not a directory";
-  if (st.st_uid != geteuid() && st.st_uid != 0) return "another user's directory";
-  if ((st.st_mode & 022) && !(st.st_mode & S_ISVTX)) return "others may write to it and it is not sticky";
-  if (access(base, W_OK | X_OK) != 0) return "not writable";
-  return NULL;
-}
-
-/* Memory-backed places first. Only when all of them are mounted noexec does
- * the view go to the disk cache, because a program run from a memfd sees
- * "/memfd:..." as /proc/self/exe and apps that find files next to
- * themselves would break. With no exec-capable place at all, programs run
- * from memfds after all. */
-static const char *choose_base(size_t room) {
-  static char cache[512];
-  const char *bases[] = {getenv("XDG_RUNTIME_DIR"), "/dev/shm", "/tmp", disk_cache(cache, sizeof cache)};
-  size_t count = sizeof bases / sizeof *bases;
-  for (int need_exec = 1; need_exec >= 0; need_exec--)
-    for (size_t i = 0; i < count; i++) {
-      const char *base = bases[i], *why;
-      if (!base) continue;
-      if (base == cache) make_disk_cache(cache);
-      if ((why = unfit_base(base, room))) {
-        if (need_exec) debug("%s: %s: not used for the view", base, why);
-        continue;
-      }
-      if (need_exec && !exec_allowed(base)) {
-        debug("%s is mounted noexec", base);
-        continue;
-      }
-      return base;
-    }
-  die("no writable directory for the app's files: tried $XDG_RUNTIME_DIR, /dev/shm, /tmp and the cache in $HOME");
-}
-
 void view_create(struct view *v) {
-  const char *base = choose_base(sizeof v->dir);
-  snprintf(v->dir, sizeof v->dir, "%s/onebin-%ld-XXXXXX", base, (long)getpid()); /* unfit_base made it fit */
+  int exec = 0;
+  const char *base = view_base_choose(sizeof v->dir, &exec);
+  snprintf(v->dir, sizeof v->dir, "%s/onebin-%ld-XXXXXX", base, (long)getpid()); /* view_base_choose made it fit */
   if (!mkdtemp(v->dir)) die("%s: cannot create a private directory: %s", base, strerror(errno));
-  v->exec_allowed = exec_allowed(v->dir);
+  /* Everything in the view is made through this descriptor, none by path. */
+  v->dir_fd = open(v->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  struct stat st;
+  if (v->dir_fd < 0 || fstat(v->dir_fd, &st) != 0) die("%s: cannot open: %s", v->dir, strerror(errno));
+  if (st.st_uid != geteuid() || (st.st_mode & 077)) die("%s: not the private directory just made", v->dir);
+  v->exec_allowed = exec;
   debug("view directory %s (%s)", v->dir, v->exec_allowed ? "programs and libraries run from it" : "noexec: programs and libraries run from memfds");
   if (v->exec_allowed) return;
   probe_memfd(v);
@@ -172,7 +114,7 @@ static void patch_slots(const struct view *v, const char *path, const struct one
   }
 }
 
-static void link_memfd(struct view *v, int fd, const char *target) {
+static void link_memfd(struct view *v, int fd, int root_fd, const char *rel, const char *target) {
   int high = fcntl(fd, F_DUPFD, v->next_fd);
   if (high >= 0) {
     close(fd);
@@ -181,7 +123,7 @@ static void link_memfd(struct view *v, int fd, const char *target) {
   }
   char link[64];
   snprintf(link, sizeof link, "/proc/%ld/fd/%d", (long)getpid(), fd);
-  if (symlink(link, target) != 0) die("%s: cannot link: %s", target, strerror(errno));
+  if (symlinkat(link, root_fd, rel) != 0) die("%s: cannot link: %s", target, strerror(errno));
 }
 
 /* Programs and libraries go into memfds, made here, only when the view is
@@ -196,9 +138,9 @@ static int open_memfd(const struct view *v, const char *rel, const char *target,
 }
 
 /* Sealed: nothing in the process can change a loaded library's bytes. */
-static void seal_and_link(struct view *v, int fd, const char *target) {
+static void seal_and_link(struct view *v, int fd, int root_fd, const char *rel, const char *target) {
   fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
-  link_memfd(v, fd, target);
+  link_memfd(v, fd, root_fd, rel, target);
 }
 
 /* The last component of an entry's path: a library's soname. */
@@ -254,15 +196,16 @@ static void entry_paths(const struct onebin_archive *a, const struct onebin_entr
 
 /* Directories and symlinks at once; regular files into `files`. */
 static void create_entry(const struct view *v, const struct onebin_archive *a, const struct onebin_entry *e,
-                         const char *root, struct decode_file *files, size_t *count) {
+                         int root_fd, const char *root, struct decode_file *files, size_t *count) {
   char rel[PATH_SIZE], target[PATH_SIZE + 256];
   entry_paths(a, e, root, rel, target);
   if (e->type == ONEBIN_DIR) {
-    if (mkdir(target, (e->mode & ONEBIN_WRITTEN_MODE_BITS) | 0700) != 0 && errno != EEXIST) die("%s: cannot create: %s", target, strerror(errno));
+    if (mkdirat(root_fd, rel, (e->mode & ONEBIN_WRITTEN_MODE_BITS) | 0700) != 0 && errno != EEXIST)
+      die("%s: cannot create: %s", target, strerror(errno));
   } else if (e->type == ONEBIN_SYMLINK) {
     char link[PATH_SIZE];
     snprintf(link, sizeof link, "%.*s", (int)e->link_size, a->strings + e->link);
-    if (symlink(link, target) != 0) die("%s: cannot link: %s", target, strerror(errno));
+    if (symlinkat(link, root_fd, rel) != 0) die("%s: cannot link: %s", target, strerror(errno));
   } else {
     files[(*count)++] = (struct decode_file){e, open_memfd(v, rel, target, e)};
   }
@@ -302,8 +245,9 @@ static int is_template(const struct onebin_entry *e) { return e->type == ONEBIN_
 
 /* `appdir`: what templates name the view with (formats/README.md, flags 4
  * and 5); NULL writes them as packed (extraction). */
-static void materialise(struct view *v, struct onebin_archive *a, const struct choice *c, const char *root,
-                        const char *appdir) {
+/* Everything is made through root_fd, which names `root` (for messages). */
+static void materialise(struct view *v, struct onebin_archive *a, const struct choice *c, int root_fd,
+                        const char *root, const char *appdir) {
   uint32_t total = a->header.entry_count;
   struct onebin_entry *entries = calloc(total ? total : 1, sizeof *entries);
   struct decode_file *files = calloc(total ? total : 1, sizeof *files);
@@ -312,12 +256,11 @@ static void materialise(struct view *v, struct onebin_archive *a, const struct c
   for (uint32_t i = 0; i < total; i++) {
     onebin_entry_at(a, i, &entries[i]);
     if (!kept(a, &entries[i], c)) entries[i].type = 0;
-    else if (!(appdir && is_template(&entries[i]))) create_entry(v, a, &entries[i], root, files, &count);
+    else if (!(appdir && is_template(&entries[i]))) create_entry(v, a, &entries[i], root_fd, root, files, &count);
   }
   debug("timing: %.2f ms: directories, links and memfds made; %zu files to write", elapsed_ms(), count);
   struct materialising context = {v, a, c, root};
-  struct decode_target target = {open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC), prepare_file, &context};
-  if (target.dir_fd < 0) die("%s: cannot open: %s", root, strerror(errno));
+  struct decode_target target = {root_fd, prepare_file, &context};
   size_t failed = 0;
   const char *error = decode_files(a, &target, files, count, &failed);
   debug("timing: %.2f ms: decompressed, checked and written", elapsed_ms());
@@ -328,12 +271,11 @@ static void materialise(struct view *v, struct onebin_archive *a, const struct c
   }
   for (uint32_t i = 0; appdir && i < total; i++)
     if (is_template(&entries[i])) write_template(a, &entries[i], target.dir_fd, appdir);
-  stamp_times(a, entries, total, target.dir_fd);
-  close(target.dir_fd);
+  stamp_times(a, entries, total, root_fd);
   for (size_t k = 0; k < count; k++) {
     if (files[k].fd < 0) continue;
     entry_paths(a, files[k].entry, root, rel, target_path);
-    seal_and_link(v, files[k].fd, target_path);
+    seal_and_link(v, files[k].fd, root_fd, rel, target_path);
   }
   debug("timing: %.2f ms: memfds sealed and linked", elapsed_ms());
   free(files);
@@ -341,7 +283,7 @@ static void materialise(struct view *v, struct onebin_archive *a, const struct c
 }
 
 void view_materialise(struct view *v, struct onebin_archive *a, const struct choice *c) {
-  materialise(v, a, c, v->dir, v->dir);
+  materialise(v, a, c, v->dir_fd, v->dir, v->dir);
   if (!v->exec_allowed) setrlimit(RLIMIT_NOFILE, &saved_nofile);
 }
 
@@ -349,7 +291,14 @@ void view_extract(struct onebin_archive *a, const char *dir) {
   if (strlen(dir) > 255) die("%.64s...: too long a path to extract into (over 255 bytes)", dir);
   const char *unfit = onebin_extract_target(dir, 0);
   if (unfit) die("%s: %s; extract into a new or empty directory of your own", dir, unfit);
-  struct view plain = {.exec_allowed = 1, .memfd_allowed = 0};
+  /* Written through a descriptor of the directory just checked: renaming
+   * another one into its place now changes nothing. */
+  int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  struct stat st;
+  if (fd < 0 || fstat(fd, &st) != 0) die("%s: cannot open: %s", dir, strerror(errno));
+  if ((st.st_uid != geteuid() && st.st_uid != 0) || (st.st_mode & 022)) die("%s: replaced while it was checked", dir);
+  struct view plain = {.exec_allowed = 1, .memfd_allowed = 0, .dir_fd = fd};
   struct choice everything = {0, 0, 0, NULL, 0};
-  materialise(&plain, a, &everything, dir, NULL);
+  materialise(&plain, a, &everything, fd, dir, NULL);
+  close(fd);
 }

@@ -15,6 +15,7 @@
 
 struct view {
   char dir[256];
+  int dir_fd;         /* the view, open: what everything in it is made through */
   int exec_allowed;   /* the view's file system is not mounted noexec */
   int memfd_allowed;  /* memfd_create works and may make executable memfds */
   int next_fd;        /* memfds are moved to descriptors from here up */
@@ -27,8 +28,8 @@ struct choice {
   int allow_host_copies; /* 1 when host copies may replace bundled ones (not for --onebin-extract) */
 };
 
-/* Picks a base directory ($XDG_RUNTIME_DIR, /dev/shm, /tmp) and creates a
- * private 0700 directory there (stale views are the watcher's: cleanup.h). */
+/* Picks a base directory (view_base.h) and creates a private 0700 directory
+ * there, kept open as dir_fd (stale views are the watcher's: cleanup.h). */
 void view_create(struct view *view);
 
 /* Writes every entry the choice keeps into the view, templates filled in

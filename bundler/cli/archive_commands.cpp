@@ -132,6 +132,21 @@ void verify(const std::string& path) {
 // Modes as extracted (formats/container.h), unless --keep-modes.
 uint32_t extracted_mode(uint32_t mode, bool keep) { return keep ? mode : mode & ONEBIN_WRITTEN_MODE_BITS; }
 
+// A directory on the way from DIR to an entry that is a link (or no
+// directory): in a DIR with files from before (--into-existing), a link one
+// of them planted would lead the entry out of DIR. Nobody else may write DIR
+// (onebin_extract_target), so what is checked here stays as it is.
+void refuse_link_on_the_way(const std::string& dir, const std::string& rel) {
+  for (size_t slash = rel.find('/'); slash != std::string::npos; slash = rel.find('/', slash + 1)) {
+    std::string on_the_way = dir + "/" + rel.substr(0, slash);
+    struct stat st;
+    if (lstat(on_the_way.c_str(), &st) != 0) return;  // made by an earlier entry, or reported when the entry is made
+    if (!S_ISDIR(st.st_mode))
+      throw pack::PackError(on_the_way + ": " + (S_ISLNK(st.st_mode) ? "a link" : "not a directory") +
+                            " that was there before; extraction does not follow it (remove it, or extract elsewhere)");
+  }
+}
+
 void extract(const std::string& path, const std::string& dir, bool keep_modes, bool into_existing) {
   pack::PackedFile file(path);
   if (const char* unfit = onebin_extract_target(dir.c_str(), into_existing))
@@ -140,6 +155,7 @@ void extract(const std::string& path, const std::string& dir, bool keep_modes, b
   for (uint32_t i = 0; i < file.size(); ++i) {
     onebin_entry e = file.entry(i);
     std::string target = dir + "/" + file.path(e);
+    refuse_link_on_the_way(dir, file.path(e));
     if (e.type == ONEBIN_DIR) {
       if (mkdir(target.c_str(), extracted_mode(e.mode, keep_modes) | 0700) != 0 && errno != EEXIST) throw pack::PackError(target + ": cannot create: " + std::strerror(errno));
     } else if (e.type == ONEBIN_SYMLINK) {

@@ -1,0 +1,139 @@
+#define _GNU_SOURCE
+#include "view_base.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include "../formats/container.h"
+#include "log.h"
+
+int view_base_exec_allowed(const char *dir) {
+  struct statvfs fs;
+  return statvfs(dir, &fs) == 0 && !(fs.f_flag & ST_NOEXEC);
+}
+
+/* $XDG_CACHE_HOME/onebin or ~/.cache/onebin (made only when it is used). */
+static const char *disk_cache(char *out, size_t size) {
+  const char *cache = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  int n = cache && cache[0] == '/' ? snprintf(out, size, "%s/onebin", cache)
+          : home && home[0] == '/' ? snprintf(out, size, "%s/.cache/onebin", home)
+                                   : -1;
+  return n > 0 && (size_t)n < size ? out : NULL;
+}
+
+static void make_disk_cache(const char *path) {
+  char parent[512];
+  snprintf(parent, sizeof parent, "%s", path); /* disk_cache made it fit */
+  *strrchr(parent, '/') = 0;
+  mkdir(parent, 0700);
+  mkdir(path, 0700);
+}
+
+/* A small /proc file's text, "" when it cannot be read. */
+static void read_text(const char *path, char *out, size_t size) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  ssize_t n = fd >= 0 ? read(fd, out, size - 1) : -1;
+  if (fd >= 0) close(fd);
+  out[n > 0 ? n : 0] = 0;
+}
+
+/* Whether uid is the overflow uid standing for every user this user
+ * namespace does not map. In a rootless container (Steam's pressure-vessel,
+ * Flatpak, podman) root's own directories, / included, show that uid. */
+static int unmapped(uid_t uid) {
+  static long overflow = -2; /* -2 not read yet, -1 mapped or unknown */
+  if (overflow == -2) {
+    char text[4096];
+    read_text("/proc/sys/kernel/overflowuid", text, sizeof text);
+    overflow = text[0] ? strtol(text, NULL, 10) : 65534;
+    read_text("/proc/self/uid_map", text, sizeof text);
+    if (!text[0]) overflow = -1;
+    /* Lines of "inside outside count": is the overflow uid inside one? */
+    for (char *line = text; *line && overflow >= 0; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : "") {
+      char *end;
+      unsigned long inside = strtoul(line, &end, 10);
+      strtoul(end, &end, 10);
+      unsigned long count = strtoul(end, &end, 10);
+      if ((unsigned long)overflow >= inside && (unsigned long)overflow - inside < count) overflow = -1;
+    }
+  }
+  return overflow >= 0 && uid == (uid_t)overflow;
+}
+
+/* Why a directory lets another user rename what it holds, or NULL: it must
+ * be the user's or root's (in a user namespace, an unmapped owner's, which
+ * is root's as seen from inside), writable by nobody else unless sticky. */
+static const char *open_to_others(const struct stat *st) {
+  if (!S_ISDIR(st->st_mode)) return "not a directory";
+  if (st->st_uid != geteuid() && st->st_uid != 0 && !unmapped(st->st_uid)) return "another user's directory";
+  if ((st->st_mode & 022) && !(st->st_mode & S_ISVTX)) return "others may write to it and it is not sticky";
+  return NULL;
+}
+
+/* The same for every directory from / down to `real` (a path without
+ * links); the reason names the directory when it is above `real`. */
+static const char *open_path_to_others(const char *real) {
+  static char reason[ONEBIN_PATH_MAX + 128];
+  char prefix[ONEBIN_PATH_MAX + 1];
+  size_t length = strlen(real);
+  for (size_t end = 1; end <= length; end++) {
+    if (end < length && real[end] != '/') continue;
+    snprintf(prefix, sizeof prefix, "%.*s", (int)end, real); /* real fits: realpath */
+    struct stat st;
+    const char *why = lstat(prefix, &st) != 0 ? "cannot be read" : open_to_others(&st);
+    if (!why) continue;
+    if (end == length) return why;
+    int n = snprintf(reason, sizeof reason, "%s, above it: %s", prefix, why);
+    return n > 0 && (size_t)n < sizeof reason ? reason : why;
+  }
+  return NULL;
+}
+
+/* Why `base` cannot hold a view, or NULL with its path without links in
+ * `real`: see open_path_to_others, and short enough for the view's name. */
+static const char *unfit_base(const char *base, size_t room, char real[ONEBIN_PATH_MAX + 1]) {
+  if (base[0] != '/') return "not an absolute path";
+  char resolved[PATH_MAX];
+  if (!realpath(base, resolved)) return "not a directory";
+  if (strlen(resolved) + sizeof "/onebin-18446744073709551615-XXXXXX" > room) return "too long a path";
+  const char *why = open_path_to_others(resolved);
+  if (why) return why;
+  if (access(resolved, W_OK | X_OK) != 0) return "not writable";
+  snprintf(real, ONEBIN_PATH_MAX + 1, "%s", resolved); /* shorter than room */
+  return NULL;
+}
+
+/* Memory-backed places first. Only when all of them are mounted noexec does
+ * the view go to the disk cache, because a program run from a memfd sees
+ * "/memfd:..." as /proc/self/exe and apps that find files next to
+ * themselves would break. With no exec-capable place at all, programs run
+ * from memfds after all. */
+const char *view_base_choose(size_t room, int *exec) {
+  static char cache[512], real[ONEBIN_PATH_MAX + 1];
+  const char *bases[] = {getenv("XDG_RUNTIME_DIR"), "/dev/shm", "/tmp", disk_cache(cache, sizeof cache)};
+  size_t count = sizeof bases / sizeof *bases;
+  for (int need_exec = 1; need_exec >= 0; need_exec--)
+    for (size_t i = 0; i < count; i++) {
+      const char *base = bases[i], *why;
+      if (!base) continue;
+      if (base == cache) make_disk_cache(cache);
+      if ((why = unfit_base(base, room, real))) {
+        if (need_exec) debug("%s: %s: not used for the view", base, why);
+        continue;
+      }
+      *exec = view_base_exec_allowed(real);
+      if (need_exec && !*exec) {
+        debug("%s is mounted noexec", base);
+        continue;
+      }
+      return real;
+    }
+  die("no writable directory for the app's files: tried $XDG_RUNTIME_DIR, /dev/shm, /tmp and the cache in $HOME");
+}

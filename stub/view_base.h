@@ -1,0 +1,18 @@
+/* Where the view may be made: a directory no other user can rename it out
+ * of, nor anything above it, so that the absolute paths the app is run by
+ * (its argv[0], PT_INTERP, $ORIGIN, the files it opens) lead to the view
+ * for as long as it runs. */
+#ifndef ONEBIN_STUB_VIEW_BASE_H
+#define ONEBIN_STUB_VIEW_BASE_H
+
+#include <stddef.h>
+
+/* The first fit of $XDG_RUNTIME_DIR, /dev/shm, /tmp and the disk cache, as
+ * a path without links, at most `room` bytes with the view's name; dies
+ * when there is none. Sets *exec to whether programs may run from it. */
+const char *view_base_choose(size_t room, int *exec);
+
+/* Whether the file system holding dir allows running programs from it. */
+int view_base_exec_allowed(const char *dir);
+
+#endif
