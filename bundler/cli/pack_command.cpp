@@ -8,6 +8,7 @@
 #include "io/atomic_write.hpp"
 #include "pack/closure.hpp"
 #include "pack/container_writer.hpp"
+#include "pack/frame_writer.hpp"
 #include "pack/packed_file.hpp"
 #include "pack/stub_blob.hpp"
 
@@ -68,10 +69,17 @@ void run_pack(pack::PackOptions options) {
   closure();
   deploy::deploy_frameworks(tree, options, explain, closure);
   list_host_libraries(tree);
-  std::vector<uint8_t> bytes = pack::build_packed_file(tree, pack::embedded_stub(), options.level);
+  uint64_t size = 0;
+  auto write = [&](int fd) {
+    try {
+      size = pack::write_packed_file(tree, pack::embedded_stub(), options.level, fd);
+    } catch (const pack::WriteError& e) {
+      throw pack::PackError(options.output + ": " + e.what());
+    }
+  };
   // Read back as the stub reads it before it takes the output's place: pack
   // never reports success for a file the stub would refuse.
-  io::write_file_atomically(options.output, bytes, 0755, [&](const std::string& temp) {
+  io::write_descriptor_atomically(options.output, write, 0755, [&](const std::string& temp) {
     try {
       pack::PackedFile(temp).check_every_file();
     } catch (const pack::PackError& e) {
@@ -80,7 +88,7 @@ void run_pack(pack::PackOptions options) {
     }
   });
   std::cout << "packed " << options.app << " into " << options.output << " (" << tree.entries.size() << " entries, "
-            << bytes.size() << " bytes)\n";
+            << size << " bytes)\n";
 }
 
 }  // namespace

@@ -60,16 +60,12 @@ class TempGuard {
   throw IoError(path + ": " + what + ": " + std::strerror(error));
 }
 
-void write_all(int fd, const uint8_t* data, size_t size, const std::string& path, const std::string& temp) {
+void write_all(int fd, const uint8_t* data, size_t size, const std::string& path) {
   size_t done = 0;
   while (done < size) {
     ssize_t n = write(fd, data + done, size - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int error = errno;
-      close(fd);
-      fail(path, "cannot write", error, temp);
-    }
+    if (n <= 0) throw IoError(path + ": cannot write: " + std::strerror(n < 0 ? errno : ENOSPC));
     done += static_cast<size_t>(n);
   }
 }
@@ -78,9 +74,9 @@ void write_all(int fd, const uint8_t* data, size_t size, const std::string& path
 
 namespace {
 
-// Writes what `produce` gives into a temporary file beside `path`, then runs
-// `check` on it and renames it into place.
-void write_through_temp(const std::string& path, const std::function<void(const Pieces&)>& produce, mode_t mode,
+// `produce` writes into a temporary file beside `path`; then `check` runs
+// on it and it is renamed into place.
+void write_through_temp(const std::string& path, const std::function<void(int fd)>& produce, mode_t mode,
                         const WrittenCheck& check) {
   // Beside the file, named after it; for a name too long to take the suffix
   // (over 237 bytes: a name has at most 255), by the suffix alone.
@@ -99,9 +95,7 @@ void write_through_temp(const std::string& path, const std::function<void(const 
   sigprocmask(SIG_SETMASK, &before, nullptr);
   if (fd < 0) fail(path, "cannot create a temporary file beside it", error, "");
   try {
-    produce([&](const uint8_t* data, size_t size) { write_all(fd, data, size, path, temp); });
-  } catch (const IoError&) {
-    throw;  // write_all closed and removed it
+    produce(fd);
   } catch (...) {
     close(fd);
     unlink(temp.c_str());
@@ -128,11 +122,18 @@ void write_through_temp(const std::string& path, const std::function<void(const 
 
 void write_file_atomically(const std::string& path, const std::vector<uint8_t>& bytes, mode_t mode,
                            const WrittenCheck& check) {
-  write_through_temp(path, [&](const Pieces& write) { write(bytes.data(), bytes.size()); }, mode, check);
+  write_through_temp(path, [&](int fd) { write_all(fd, bytes.data(), bytes.size(), path); }, mode, check);
 }
 
 void write_file_atomically(const std::string& path, const std::function<void(const Pieces&)>& produce, mode_t mode) {
-  write_through_temp(path, produce, mode, nullptr);
+  write_through_temp(
+      path, [&](int fd) { produce([&](const uint8_t* data, size_t size) { write_all(fd, data, size, path); }); }, mode,
+      nullptr);
+}
+
+void write_descriptor_atomically(const std::string& path, const std::function<void(int fd)>& produce, mode_t mode,
+                                 const WrittenCheck& check) {
+  write_through_temp(path, produce, mode, check);
 }
 
 }  // namespace onebin::io

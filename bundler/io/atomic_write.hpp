@@ -31,4 +31,9 @@ void write_file_atomically(const std::string& path, const std::vector<uint8_t>& 
 using Pieces = std::function<void(const uint8_t* data, size_t size)>;
 void write_file_atomically(const std::string& path, const std::function<void(const Pieces&)>& produce, mode_t mode);
 
+// The same for a writer of its own (formats/writer.h): `produce` writes to
+// the temporary file's descriptor, front to back, and throws on failure.
+void write_descriptor_atomically(const std::string& path, const std::function<void(int fd)>& produce, mode_t mode,
+                                 const WrittenCheck& check = nullptr);
+
 }  // namespace onebin::io

@@ -1,23 +1,23 @@
 #include "pack/container_writer.hpp"
 
-#include <zstd.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
-#include <exception>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "../../formats/writer.h"
 #include "../../formats/xxh64.h"
 #include "elf/elf_editor.hpp"
 #include "pack/app_runpath.hpp"
+#include "pack/frame_writer.hpp"
 #include "pack/host_needs.hpp"
 
 namespace onebin::pack {
@@ -26,28 +26,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Prepared {
-  std::vector<uint8_t> content;
-  onebin_entry record{};
-  std::vector<std::vector<uint8_t>> frames;
-  int shared = -1;  // index of the shared frame holding this small file
-};
-
 // Small data files are compressed together (formats/README.md, "Shared frames").
 constexpr size_t kSmallFile = 64 * 1024;
 
-struct SharedFrame {
+struct Prepared {
   std::vector<uint8_t> content;
-  std::vector<std::vector<uint8_t>> frames;  // exactly one
-  uint64_t data = 0, data_size = 0;
-  bool written = false;
+  onebin_entry record{};
 };
-
-std::vector<uint8_t> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw PackError(path + ": cannot read");
-  return {std::istreambuf_iterator<char>(in), {}};
-}
 
 uint32_t newest_version(const std::vector<std::string>& versions, const std::string& prefix) {
   uint32_t best = 0;
@@ -101,118 +86,157 @@ int64_t latest_time() {
   return seconds * 1000000000;
 }
 
-// `pack_time` for what onebin made itself; every time at most `latest`.
-Prepared prepare(const AppTree& tree, const TreeEntry& entry, int64_t pack_time, int64_t latest) {
-  Prepared out;
-  out.record.type = entry.type;
-  out.record.family = entry.family;
-  out.record.mode = entry.mode;
-  out.record.mtime_ns = std::min(entry.mtime_ns == kPackTime ? pack_time : entry.mtime_ns, latest);
-  out.record.flags = entry.flags;
-  if (entry.type != ONEBIN_FILE) return out;
-  out.content = entry.generated ? std::vector<uint8_t>(entry.generated->begin(), entry.generated->end()) : read_file(entry.source);
-  for (const auto& [offset, bytes] : entry.patches) {
-    if (offset > out.content.size() || bytes.size() > out.content.size() - offset)
-      throw PackError(entry.source + ": changed while packing (a string to rewrite is gone)");
-    std::copy(bytes.begin(), bytes.end(), out.content.begin() + static_cast<ptrdiff_t>(offset));
-  }
-  if (entry.elf) {
-    rewrite_elf(tree, entry, out);
-    out.record.version = entry.family == ONEBIN_FAMILY_SHARED
-                             ? onebin_file_name_version(fs::path(entry.source).filename().c_str())
-                             : newest_version(entry.elf->version_defs, family_version_prefix(entry.family));
-  }
-  out.record.size = out.content.size();
-  out.record.hash = onebin_xxh64(out.content.data(), out.content.size(), 0);
-  return out;
+// An index entry as far as the tree tells it: all but content, data and strings.
+onebin_entry describe(const TreeEntry& entry, int64_t pack_time, int64_t latest) {
+  onebin_entry record{};
+  record.type = entry.type;
+  record.family = entry.family;
+  record.mode = entry.mode;
+  record.mtime_ns = std::min(entry.mtime_ns == kPackTime ? pack_time : entry.mtime_ns, latest);
+  record.flags = entry.flags;
+  return record;
 }
 
-// Consecutive small files (in index order) fill shared frames of up to 1 MiB.
-std::vector<SharedFrame> group_small_files(std::vector<Prepared>& files) {
-  std::vector<SharedFrame> groups;
-  for (auto& file : files) {
-    size_t size = file.content.size();
-    if (file.record.type != ONEBIN_FILE || file.record.flags != 0 || size == 0 || size >= kSmallFile) continue;
-    if (groups.empty() || groups.back().content.size() + size > ONEBIN_SHARED_FRAME_MAX) groups.emplace_back();
-    file.shared = static_cast<int>(groups.size() - 1);
-    file.record.flags |= ONEBIN_SHARED_FRAME;
-    file.record.frame_offset = groups.back().content.size();
-    groups.back().content.insert(groups.back().content.end(), file.content.begin(), file.content.end());
-  }
-  return groups;
-}
+// Reads the tree's files in index order into frames for a FrameWriter:
+// small files gathered into shared frames, every other file cut into frames
+// of at most ONEBIN_FRAME_CONTENT_MAX. A plain file is read, patched and
+// hashed a frame at a time; ELF files, edited whole, and generated ones are
+// the only whole files in memory.
+class FileReader {
+ public:
+  FileReader(const AppTree& tree, FrameWriter& frames, std::vector<onebin_entry>& records)
+      : tree_(tree), frames_(frames), records_(records) {}
 
-struct Chunk {
-  const uint8_t* src;
-  size_t size;
-  std::vector<uint8_t>* out;
-};
-
-// Cuts content into frames of at most 4 MiB, each a compression job.
-void add_chunks(std::vector<Chunk>& chunks, const std::vector<uint8_t>& content, std::vector<std::vector<uint8_t>>& frames) {
-  size_t count = (content.size() + ONEBIN_FRAME_CONTENT_MAX - 1) / ONEBIN_FRAME_CONTENT_MAX;
-  frames.resize(count);
-  for (size_t i = 0; i < count; ++i)
-    chunks.push_back({content.data() + i * ONEBIN_FRAME_CONTENT_MAX,
-                      std::min<size_t>(ONEBIN_FRAME_CONTENT_MAX, content.size() - i * ONEBIN_FRAME_CONTENT_MAX), &frames[i]});
-}
-
-// zstd's level 17 search (btopt) with 3-byte matches and a shallower search:
-// about level 18's size in about half level 19's time. Measured on the bench's
-// python tree (74 MB): level 19 20.55 MB in 10.9 s, 18 20.59 MB in 9.7 s,
-// 17 21.28 MB in 7.4 s, this 20.92 MB in 5.8 s; mksquashfs -comp xz 20.10 MB
-// in 7.8 s (bench/RESULTS.md has the current figures).
-void set_tuned_parameters(ZSTD_CCtx* ctx) {
-  ZSTD_CCtx_setParameter(ctx, ZSTD_c_compressionLevel, 17);
-  ZSTD_CCtx_setParameter(ctx, ZSTD_c_minMatch, 3);
-  ZSTD_CCtx_setParameter(ctx, ZSTD_c_searchLog, 3);
-  ZSTD_CCtx_setParameter(ctx, ZSTD_c_targetLength, 256);
-}
-
-// One frame of `src` in `out`; throws when zstd fails (out of memory).
-void compress_frame(ZSTD_CCtx* ctx, const uint8_t* src, size_t size, int level, std::vector<uint8_t>& out) {
-  ZSTD_CCtx_reset(ctx, ZSTD_reset_session_and_parameters);
-  if (level == kTunedLevel) set_tuned_parameters(ctx);
-  else ZSTD_CCtx_setParameter(ctx, ZSTD_c_compressionLevel, level);
-  out.resize(ZSTD_compressBound(size));
-  size_t n = ZSTD_compress2(ctx, out.data(), out.size(), src, size);
-  if (ZSTD_isError(n)) throw PackError(std::string("compression failed: ") + ZSTD_getErrorName(n));
-  out.resize(n);
-}
-
-// Frames are independent, so every core compresses its own share.
-void compress_all(std::vector<Prepared>& files, std::vector<SharedFrame>& groups, int level) {
-  std::vector<Chunk> chunks;
-  for (auto& file : files)
-    if (file.shared < 0) add_chunks(chunks, file.content, file.frames);
-  for (auto& group : groups) add_chunks(chunks, group.content, group.frames);
-  // Large chunks first, so one big file does not finish last on one core.
-  std::sort(chunks.begin(), chunks.end(), [](const Chunk& a, const Chunk& b) { return a.size > b.size; });
-  std::atomic<size_t> next{0};
-  std::exception_ptr error;
-  std::mutex error_lock;
-  auto worker = [&] {
-    ZSTD_CCtx* ctx = ZSTD_createCCtx();
-    try {
-      if (!ctx) throw PackError("out of memory for a compressor");
-      for (size_t i; (i = next++) < chunks.size();) compress_frame(ctx, chunks[i].src, chunks[i].size, level, *chunks[i].out);
-    } catch (...) {
-      std::lock_guard lock(error_lock);
-      error = std::current_exception();
-      next = chunks.size();
+  void add(size_t i) {
+    const TreeEntry& entry = tree_.entries[i];
+    if (entry.type != ONEBIN_FILE) return;
+    if (!entry.generated && !entry.elf && !small_on_disk(i)) return stream(i);
+    Prepared prepared{whole_content(entry), records_[i]};
+    if (entry.elf) {
+      rewrite_elf(tree_, entry, prepared);
+      prepared.record.version = entry.family == ONEBIN_FAMILY_SHARED
+                                    ? onebin_file_name_version(fs::path(entry.source).filename().c_str())
+                                    : newest_version(entry.elf->version_defs, family_version_prefix(entry.family));
     }
-    ZSTD_freeCCtx(ctx);
-  };
-  std::vector<std::thread> threads(std::max(1u, std::thread::hardware_concurrency()));
-  for (auto& t : threads) t = std::thread(worker);
-  for (auto& t : threads) t.join();
-  if (error) std::rethrow_exception(error);
-}
+    records_[i] = prepared.record;
+    records_[i].size = prepared.content.size();
+    records_[i].hash = onebin_xxh64(prepared.content.data(), prepared.content.size(), 0);
+    is_small(i, prepared.content.size()) ? add_shared(i, prepared.content) : add_frames(i, prepared.content);
+  }
 
-template <size_t N>
-void append(std::vector<uint8_t>& out, const uint8_t (&bytes)[N]) {
-  out.insert(out.end(), bytes, bytes + N);
-}
+  void finish() { flush_shared(); }
+
+ private:
+  bool is_small(size_t i, uint64_t size) const { return records_[i].flags == 0 && size > 0 && size < kSmallFile; }
+
+  bool small_on_disk(size_t i) const {
+    struct stat st;
+    const std::string& source = tree_.entries[i].source;
+    if (stat(source.c_str(), &st) != 0) throw PackError(source + ": cannot read: " + std::strerror(errno));
+    return is_small(i, static_cast<uint64_t>(st.st_size));
+  }
+
+  std::vector<uint8_t> whole_content(const TreeEntry& entry) {
+    if (entry.generated) return {entry.generated->begin(), entry.generated->end()};
+    std::vector<uint8_t> content;
+    read_chunks(entry, [&](std::vector<uint8_t>& chunk) { content.insert(content.end(), chunk.begin(), chunk.end()); });
+    return content;
+  }
+
+  void add_frames(size_t i, const std::vector<uint8_t>& content) {
+    for (size_t at = 0; at < content.size(); at += ONEBIN_FRAME_CONTENT_MAX) {
+      auto begin = content.begin() + static_cast<ptrdiff_t>(at);
+      size_t size = std::min<size_t>(ONEBIN_FRAME_CONTENT_MAX, content.size() - at);
+      frames_.add(FrameJob{{begin, begin + static_cast<ptrdiff_t>(size)}, {i}, at == 0});
+    }
+  }
+
+  // Consecutive small files (in index order) fill shared frames of up to 1 MiB.
+  void add_shared(size_t i, const std::vector<uint8_t>& content) {
+    if (shared_.input.size() + content.size() > ONEBIN_SHARED_FRAME_MAX) flush_shared();
+    records_[i].flags |= ONEBIN_SHARED_FRAME;
+    records_[i].frame_offset = shared_.input.size();
+    shared_.input.insert(shared_.input.end(), content.begin(), content.end());
+    shared_.entries.push_back(i);
+  }
+
+  void flush_shared() {
+    if (shared_.entries.empty()) return;
+    frames_.add(std::move(shared_));
+    shared_ = {};
+  }
+
+  void stream(size_t i) {
+    onebin_xxh64_state hash;
+    onebin_xxh64_init(&hash, 0);
+    uint64_t size = 0;
+    read_chunks(tree_.entries[i], [&](std::vector<uint8_t>& chunk) {
+      onebin_xxh64_update(&hash, chunk.data(), chunk.size());
+      bool first = size == 0;
+      size += chunk.size();
+      frames_.add(FrameJob{std::move(chunk), {i}, first});
+    });
+    records_[i].size = size;
+    records_[i].hash = onebin_xxh64_digest(&hash);
+  }
+
+  // Calls `each` with the entry's source in chunks of ONEBIN_FRAME_CONTENT_MAX
+  // bytes (the last one shorter), in order, with its patches applied.
+  template <typename Each>
+  void read_chunks(const TreeEntry& entry, Each each) {
+    int fd = open(entry.source.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw PackError(entry.source + ": cannot read: " + std::strerror(errno));
+    uint64_t at = 0, patched = 0;
+    try {
+      for (size_t filled = ONEBIN_FRAME_CONTENT_MAX; filled == ONEBIN_FRAME_CONTENT_MAX; at += filled) {
+        std::vector<uint8_t> chunk(ONEBIN_FRAME_CONTENT_MAX);
+        filled = read_fully(fd, chunk, entry.source);
+        if (filled == 0) break;
+        chunk.resize(filled);
+        patched += apply_patches(entry, chunk, at);
+        each(chunk);
+      }
+    } catch (...) {
+      close(fd);
+      throw;
+    }
+    close(fd);
+    uint64_t expected = 0;
+    for (const auto& patch : entry.patches) expected += patch.second.size();
+    if (patched != expected) throw PackError(entry.source + ": changed while packing (a string to rewrite is gone)");
+  }
+
+  static size_t read_fully(int fd, std::vector<uint8_t>& chunk, const std::string& source) {
+    size_t filled = 0;
+    while (filled < chunk.size()) {
+      ssize_t n = read(fd, chunk.data() + filled, chunk.size() - filled);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw PackError(source + ": cannot read: " + std::strerror(errno));
+      if (n == 0) break;
+      filled += static_cast<size_t>(n);
+    }
+    return filled;
+  }
+
+  // The bytes of the entry's patches that fall in the chunk at `at`, put in
+  // place; returns how many.
+  static uint64_t apply_patches(const TreeEntry& entry, std::vector<uint8_t>& chunk, uint64_t at) {
+    uint64_t applied = 0;
+    for (const auto& [offset, bytes] : entry.patches) {
+      uint64_t begin = std::max(offset, at), end = std::min<uint64_t>(offset + bytes.size(), at + chunk.size());
+      if (begin >= end) continue;
+      std::copy(bytes.begin() + static_cast<ptrdiff_t>(begin - offset), bytes.begin() + static_cast<ptrdiff_t>(end - offset),
+                chunk.begin() + static_cast<ptrdiff_t>(begin - at));
+      applied += end - begin;
+    }
+    return applied;
+  }
+
+  const AppTree& tree_;
+  FrameWriter& frames_;
+  std::vector<onebin_entry>& records_;
+  FrameJob shared_;
+};
 
 uint32_t glibc_needed(const AppTree& tree) {
   uint32_t needed = 0;
@@ -230,35 +254,24 @@ uint32_t launch_index(const AppTree& tree) {
   return static_cast<uint32_t>(launch - tree.entries.data());
 }
 
-std::vector<uint8_t> encode_index(const AppTree& tree, std::vector<Prepared>& files, uint64_t stub_hash) {
+// The string table, with each record's path, link and needs pointing into it.
+std::string encode_strings(const AppTree& tree, std::vector<onebin_entry>& records) {
   std::string strings;
   auto needs = host_needs(tree);
-  for (size_t i = 0; i < files.size(); ++i) {
+  for (size_t i = 0; i < records.size(); ++i) {
     const TreeEntry& entry = tree.entries[i];
-    files[i].record.path = static_cast<uint32_t>(strings.size());
-    files[i].record.path_size = static_cast<uint32_t>(entry.path.size());
+    records[i].path = static_cast<uint32_t>(strings.size());
+    records[i].path_size = static_cast<uint32_t>(entry.path.size());
     strings += entry.path;
-    files[i].record.link = static_cast<uint32_t>(strings.size());
-    files[i].record.link_size = static_cast<uint32_t>(entry.link.size());
+    records[i].link = static_cast<uint32_t>(strings.size());
+    records[i].link_size = static_cast<uint32_t>(entry.link.size());
     strings += entry.link;
-    files[i].record.needs = static_cast<uint32_t>(strings.size());
+    records[i].needs = static_cast<uint32_t>(strings.size());
     if (auto it = needs.find(entry.path); it != needs.end())
       for (const auto& symbol : it->second) strings += symbol + '\0';
-    files[i].record.needs_size = static_cast<uint32_t>(strings.size() - files[i].record.needs);
+    records[i].needs_size = static_cast<uint32_t>(strings.size() - records[i].needs);
   }
-  onebin_index_header header{static_cast<uint32_t>(files.size()), static_cast<uint32_t>(strings.size()),
-                             launch_index(tree), glibc_needed(tree), stub_hash};
-  std::vector<uint8_t> index;
-  uint8_t header_bytes[ONEBIN_INDEX_HEADER_SIZE];
-  onebin_index_header_encode(&header, header_bytes);
-  append(index, header_bytes);
-  for (const auto& file : files) {
-    uint8_t bytes[ONEBIN_ENTRY_SIZE];
-    onebin_entry_encode(&file.record, bytes);
-    append(index, bytes);
-  }
-  index.insert(index.end(), strings.begin(), strings.end());
-  return index;
+  return strings;
 }
 
 // The index lists entries sorted by path (formats/README.md).
@@ -272,48 +285,28 @@ AppTree sorted(AppTree tree) {
 
 }  // namespace
 
-std::vector<uint8_t> build_packed_file(const AppTree& unsorted, const std::vector<uint8_t>& stub, int level) {
+uint64_t write_packed_file(const AppTree& unsorted, const std::vector<uint8_t>& stub, int level, int fd) {
   const AppTree tree = sorted(unsorted);
-  std::vector<Prepared> files;
   auto now = std::chrono::system_clock::now().time_since_epoch();
   int64_t pack_time = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
   int64_t latest = latest_time();
-  for (const auto& entry : tree.entries) files.push_back(prepare(tree, entry, pack_time, latest));
-  std::vector<SharedFrame> groups = group_small_files(files);
-  compress_all(files, groups, level);
-  std::vector<uint8_t> out = stub;
-  onebin_trailer trailer{ONEBIN_FORMAT_VERSION, 0, out.size(), 0, 0, 0, 0};
-  auto append_frames = [&](const std::vector<std::vector<uint8_t>>& frames, uint64_t& data, uint64_t& data_size) {
-    data = out.size() - trailer.payload_offset;
-    for (const auto& frame : frames) out.insert(out.end(), frame.begin(), frame.end());
-    data_size = out.size() - trailer.payload_offset - data;
-  };
-  for (auto& file : files) {
-    if (file.shared >= 0) {
-      SharedFrame& group = groups[file.shared];
-      if (!group.written) append_frames(group.frames, group.data, group.data_size);
-      group.written = true;
-      file.record.data = group.data;
-      file.record.data_size = group.data_size;
-    } else {
-      append_frames(file.frames, file.record.data, file.record.data_size);
-    }
-    file.content = {};
+  std::vector<onebin_entry> records;
+  for (const auto& entry : tree.entries) records.push_back(describe(entry, pack_time, latest));
+  onebin_writer writer;
+  if (int error = onebin_writer_start(&writer, fd, stub.data(), stub.size())) throw WriteError(error);
+  {
+    FrameWriter frames(level, writer, records);
+    FileReader reader(tree, frames, records);
+    for (size_t i = 0; i < tree.entries.size(); ++i) reader.add(i);
+    reader.finish();
+    frames.finish();
   }
-  std::vector<uint8_t> index = encode_index(tree, files, onebin_xxh64(out.data(), trailer.payload_offset, 0));
-  std::vector<uint8_t> frame;
-  ZSTD_CCtx* ctx = ZSTD_createCCtx();
-  compress_frame(ctx, index.data(), index.size(), level, frame);
-  ZSTD_freeCCtx(ctx);
-  trailer.index_offset = out.size();
-  trailer.index_compressed_size = frame.size();
-  trailer.index_size = index.size();
-  trailer.index_hash = onebin_xxh64(index.data(), index.size(), 0);
-  out.insert(out.end(), frame.begin(), frame.end());
-  uint8_t trailer_bytes[ONEBIN_TRAILER_SIZE];
-  onebin_trailer_encode(&trailer, trailer_bytes);
-  append(out, trailer_bytes);
-  return out;
+  std::string strings = encode_strings(tree, records);
+  onebin_index_header header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(strings.size()),
+                             launch_index(tree), glibc_needed(tree), 0};
+  if (int error = onebin_writer_finish(&writer, header, records.data(), strings.data(), level == kTunedLevel ? 19 : level))
+    throw WriteError(error);
+  return writer.written;
 }
 
 }  // namespace onebin::pack

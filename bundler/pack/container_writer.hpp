@@ -1,7 +1,9 @@
-// Turns an app tree into the bytes of a packed file: ELF files rewritten
-// (a RUNPATH to the bundled libraries; programs get RUNPATH and INTERP slots
-// for the stub), each file compressed into independent zstd frames of at
-// most 4 MiB on all cores, then the index and trailer of formats/README.md.
+// Turns an app tree into a packed file: ELF files rewritten (a RUNPATH to
+// the bundled libraries; programs get RUNPATH and INTERP slots for the
+// stub), each file compressed into independent zstd frames of at most 4 MiB
+// on all cores, written front to back with the index and trailer of
+// formats/README.md (formats/writer.h), in memory bounded by a few frames
+// per core and the largest ELF file.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +17,8 @@ namespace onebin::pack {
 constexpr uint64_t kRunpathSlot = 512;
 constexpr uint64_t kInterpSlot = 256;
 
-std::vector<uint8_t> build_packed_file(const AppTree& tree, const std::vector<uint8_t>& stub, int level);
+// Writes it to fd from where fd is; returns the packed file's size. A failed
+// write throws WriteError (frame_writer.hpp).
+uint64_t write_packed_file(const AppTree& tree, const std::vector<uint8_t>& stub, int level, int fd);
 
 }  // namespace onebin::pack

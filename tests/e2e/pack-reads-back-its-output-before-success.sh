@@ -9,10 +9,11 @@ cat > "$t/flip.c" <<'C'
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-/* Flips one byte in the middle of every write of over 1 MB: the packed file. */
+/* Flips one byte in the middle of every write of over 100 KB: the stub and
+ * the bigger frames of the packed file. */
 ssize_t write(int fd, const void *data, size_t size) {
   ssize_t (*real)(int, const void *, size_t) = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
-  if (size <= 1000000) return real(fd, data, size);
+  if (size <= 100000) return real(fd, data, size);
   char *copy = malloc(size);
   memcpy(copy, data, size);
   copy[size / 2] ^= 0x55;

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zstd.h>
 
 #include <algorithm>
@@ -10,6 +13,7 @@
 #include <vector>
 
 #include "../../formats/container.h"
+#include "../../formats/writer.h"
 #include "../../formats/xxh64.h"
 #include "elf_test_support.hpp"
 
@@ -43,10 +47,14 @@ struct Entry {
   uint64_t size = UINT64_MAX;  // the declared size, when not the content's
 };
 
-// A container without a stub, written with the format's own encoders.
+// A container with a 16-byte stand-in for the stub, written with the
+// format's own writer (formats/writer.h) into a memfd and read back.
 std::vector<uint8_t> make_container(const std::vector<Entry>& entries) {
-  std::vector<uint8_t> out(16, 0xAA);  // stands in for the stub
-  onebin_trailer trailer{ONEBIN_FORMAT_VERSION, 0, out.size(), 0, 0, 0, 0};
+  int fd = memfd_create("container", MFD_CLOEXEC);
+  REQUIRE(fd >= 0);
+  onebin_writer writer;
+  std::vector<uint8_t> stub(16, 0xAA);
+  REQUIRE(onebin_writer_start(&writer, fd, stub.data(), stub.size()) == 0);
   std::string strings;
   std::vector<onebin_entry> records;
   for (const auto& e : entries) {
@@ -60,32 +68,20 @@ std::vector<uint8_t> make_container(const std::vector<Entry>& entries) {
     strings += e.path;
     r.size = e.size == UINT64_MAX ? e.content.size() : e.size;
     r.hash = onebin_xxh64(e.content.data(), e.content.size(), 0);
-    r.data = out.size() - trailer.payload_offset;
+    r.data = writer.payload_size;
     if (!e.content.empty()) {
       std::vector<uint8_t> frame(ZSTD_compressBound(e.content.size()));
       frame.resize(ZSTD_compress(frame.data(), frame.size(), e.content.data(), e.content.size(), 3));
-      out.insert(out.end(), frame.begin(), frame.end());
+      REQUIRE(onebin_writer_add(&writer, frame.data(), frame.size(), &r.data) == 0);
+      r.data_size = frame.size();
     }
-    r.data_size = out.size() - trailer.payload_offset - r.data;
     records.push_back(r);
   }
-  std::vector<uint8_t> index(ONEBIN_INDEX_HEADER_SIZE + records.size() * ONEBIN_ENTRY_SIZE);
-  onebin_index_header header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(strings.size()), 0, 0,
-                             onebin_xxh64(out.data(), trailer.payload_offset, 0)};
-  onebin_index_header_encode(&header, index.data());
-  for (size_t i = 0; i < records.size(); ++i)
-    onebin_entry_encode(&records[i], index.data() + ONEBIN_INDEX_HEADER_SIZE + i * ONEBIN_ENTRY_SIZE);
-  index.insert(index.end(), strings.begin(), strings.end());
-  std::vector<uint8_t> frame(ZSTD_compressBound(index.size()));
-  frame.resize(ZSTD_compress(frame.data(), frame.size(), index.data(), index.size(), 3));
-  trailer.index_offset = out.size();
-  trailer.index_compressed_size = frame.size();
-  trailer.index_size = index.size();
-  trailer.index_hash = onebin_xxh64(index.data(), index.size(), 0);
-  out.insert(out.end(), frame.begin(), frame.end());
-  uint8_t bytes[ONEBIN_TRAILER_SIZE];
-  onebin_trailer_encode(&trailer, bytes);
-  out.insert(out.end(), bytes, bytes + ONEBIN_TRAILER_SIZE);
+  onebin_index_header header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(strings.size()), 0, 0, 0};
+  REQUIRE(onebin_writer_finish(&writer, header, records.data(), strings.data(), 3) == 0);
+  std::vector<uint8_t> out(writer.written);
+  REQUIRE(pread(fd, out.data(), out.size(), 0) == static_cast<ssize_t>(out.size()));
+  close(fd);
   return out;
 }
 
@@ -269,4 +265,15 @@ TEST_CASE("a flag one entry at most may have is refused on a second entry") {
         "corrupted index (a flag that one entry at most may have is on two)");
   CHECK(open_error(make_container({{"a", ONEBIN_FILE, "x", ONEBIN_HOST_LIBRARIES}, {"b", ONEBIN_FILE, "y", ONEBIN_HOST_LIBRARIES}})) ==
         "corrupted index (a flag that one entry at most may have is on two)");
+}
+
+TEST_CASE("the writer reports a full disk") {
+  int fd = open("/dev/full", O_WRONLY | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  onebin_writer writer;
+  std::vector<uint8_t> stub(16, 0xAA);
+  CHECK(onebin_writer_start(&writer, fd, stub.data(), stub.size()) == ENOSPC);
+  uint64_t data = 0;
+  CHECK(onebin_writer_add(&writer, stub.data(), stub.size(), &data) == ENOSPC);
+  close(fd);
 }
