@@ -193,6 +193,7 @@ class FileReader {
         filled = read_fully(fd, chunk, entry.source);
         if (filled == 0) break;
         chunk.resize(filled);
+        chunk.shrink_to_fit();  // a queued frame holds what it is, not 4 MiB
         patched += apply_patches(entry, chunk, at);
         each(chunk);
       }

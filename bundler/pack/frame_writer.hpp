@@ -41,7 +41,8 @@ class FrameWriter {
   FrameWriter(const FrameWriter&) = delete;
   FrameWriter& operator=(const FrameWriter&) = delete;
 
-  // Queues a frame; blocks while the queue is full, writing finished frames.
+  // Queues a frame; while the queued frames hold more than the budget of
+  // input, writes the oldest (waiting for it).
   // Throws what compressing or writing an earlier frame threw.
   void add(FrameJob job);
   // Writes every queued frame.
@@ -51,6 +52,7 @@ class FrameWriter {
   struct Slot {
     FrameJob job;
     std::vector<uint8_t> output;
+    size_t size = 0;  // of the input, which is freed once compressed
     bool done = false;
   };
   void compress_slots();
@@ -64,7 +66,7 @@ class FrameWriter {
   std::deque<std::unique_ptr<Slot>> queued_;  // in the order they are written
   std::deque<Slot*> waiting_;                 // not yet taken by a compressor
   std::vector<std::thread> threads_;
-  size_t capacity_ = 0;
+  size_t queued_bytes_ = 0, budget_ = 0;  // input bytes of the frames not yet written
   bool stop_ = false;
   std::exception_ptr error_;
 };
