@@ -72,7 +72,7 @@ void run_pack(pack::PackOptions options) {
   uint64_t size = 0;
   auto write = [&](int fd) {
     try {
-      size = pack::write_packed_file(tree, pack::embedded_stub(), options.level, fd);
+      size = pack::write_packed_file(tree, pack::embedded_stub(), options.level, fd, !options.quiet);
     } catch (const pack::WriteError& e) {
       throw pack::PackError(options.output + ": " + e.what());
     }
@@ -87,7 +87,8 @@ void run_pack(pack::PackOptions options) {
                             "); nothing was written. This is a bug in onebin: please report it with the app.");
     }
   });
-  std::cout << "packed " << options.app << " into " << options.output << " (" << tree.entries.size() << " entries, "
+  if (!options.quiet)
+    std::cout << "packed " << options.app << " into " << options.output << " (" << tree.entries.size() << " entries, "
             << size << " bytes)\n";
 }
 
@@ -114,6 +115,9 @@ void add_pack_command(CLI::App& app) {
   cmd->add_option("--host-lib", options->policy.host_globs, "Take libraries matching GLOB from the host (repeatable)");
   cmd->add_option("--bundle-lib", options->policy.bundle_globs, "Bundle libraries matching GLOB even if host-only by default");
   cmd->add_flag("--explain", options->explain, "Print each library with its decision and the reason");
+  cmd->add_flag("--quiet", options->quiet,
+                "Print neither the progress line (shown only when stderr is a terminal) nor the closing summary; "
+                "warnings and errors still go to stderr");
   cmd->add_flag("--trace", options->trace,
                 "Run the app once (inside --root when given; needs root there), unpacked, with the ARGS after --, and add "
                 "the libraries it loads by name and the data it reads under /usr/share; prints what it added");

@@ -35,6 +35,7 @@ struct PackOptions {
   std::vector<std::string> excludes;  // globs on tree paths
   LibraryPolicy policy;
   bool explain = false;
+  bool quiet = false;                   // no progress line, no closing summary
   bool trace = false;                   // run the app once at pack time and add what it opens (pack/trace.hpp)
   std::vector<std::string> trace_args;  // its arguments
   int trace_seconds = 20;

@@ -19,6 +19,7 @@
 #include "pack/app_runpath.hpp"
 #include "pack/frame_writer.hpp"
 #include "pack/host_needs.hpp"
+#include "pack/progress.hpp"
 
 namespace onebin::pack {
 
@@ -104,12 +105,21 @@ onebin_entry describe(const TreeEntry& entry, int64_t pack_time, int64_t latest)
 // the only whole files in memory.
 class FileReader {
  public:
-  FileReader(const AppTree& tree, FrameWriter& frames, std::vector<onebin_entry>& records)
-      : tree_(tree), frames_(frames), records_(records) {}
+  FileReader(const AppTree& tree, FrameWriter& frames, std::vector<onebin_entry>& records, Progress& progress)
+      : tree_(tree), frames_(frames), records_(records), progress_(progress) {}
 
   void add(size_t i) {
     const TreeEntry& entry = tree_.entries[i];
     if (entry.type != ONEBIN_FILE) return;
+    add_file(i);
+    progress_.file_done(records_[i].size);
+  }
+
+  void finish() { flush_shared(); }
+
+ private:
+  void add_file(size_t i) {
+    const TreeEntry& entry = tree_.entries[i];
     if (!entry.generated && !entry.elf && !small_on_disk(i)) return stream(i);
     Prepared prepared{whole_content(entry), records_[i]};
     if (entry.elf) {
@@ -124,9 +134,6 @@ class FileReader {
     is_small(i, prepared.content.size()) ? add_shared(i, prepared.content) : add_frames(i, prepared.content);
   }
 
-  void finish() { flush_shared(); }
-
- private:
   bool is_small(size_t i, uint64_t size) const { return records_[i].flags == 0 && size > 0 && size < kSmallFile; }
 
   bool small_on_disk(size_t i) const {
@@ -236,8 +243,22 @@ class FileReader {
   const AppTree& tree_;
   FrameWriter& frames_;
   std::vector<onebin_entry>& records_;
+  Progress& progress_;
   FrameJob shared_;
 };
+
+// What a progress line counts to: the tree's files and their sizes on disk.
+Progress progress_for(const AppTree& tree, bool shown) {
+  uint64_t files = 0, bytes = 0;
+  for (const auto& entry : tree.entries) {
+    if (entry.type != ONEBIN_FILE) continue;
+    struct stat st;
+    ++files;
+    if (entry.generated) bytes += entry.generated->size();
+    else if (stat(entry.source.c_str(), &st) == 0) bytes += static_cast<uint64_t>(st.st_size);
+  }
+  return Progress(shown, files, bytes);
+}
 
 uint32_t glibc_needed(const AppTree& tree) {
   uint32_t needed = 0;
@@ -286,7 +307,8 @@ AppTree sorted(AppTree tree) {
 
 }  // namespace
 
-uint64_t write_packed_file(const AppTree& unsorted, const std::vector<uint8_t>& stub, int level, int fd) {
+uint64_t write_packed_file(const AppTree& unsorted, const std::vector<uint8_t>& stub, int level, int fd,
+                           bool show_progress) {
   const AppTree tree = sorted(unsorted);
   auto now = std::chrono::system_clock::now().time_since_epoch();
   int64_t pack_time = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
@@ -296,8 +318,9 @@ uint64_t write_packed_file(const AppTree& unsorted, const std::vector<uint8_t>& 
   onebin_writer writer;
   if (int error = onebin_writer_start(&writer, fd, stub.data(), stub.size())) throw WriteError(error);
   {
+    Progress progress = progress_for(tree, show_progress);
     FrameWriter frames(level, writer, records);
-    FileReader reader(tree, frames, records);
+    FileReader reader(tree, frames, records, progress);
     for (size_t i = 0; i < tree.entries.size(); ++i) reader.add(i);
     reader.finish();
     frames.finish();

@@ -18,7 +18,9 @@ constexpr uint64_t kRunpathSlot = 512;
 constexpr uint64_t kInterpSlot = 256;
 
 // Writes it to fd from where fd is; returns the packed file's size. A failed
-// write throws WriteError (frame_writer.hpp).
-uint64_t write_packed_file(const AppTree& tree, const std::vector<uint8_t>& stub, int level, int fd);
+// write throws WriteError (frame_writer.hpp). `show_progress`: a progress
+// line on stderr when it is a terminal (progress.hpp).
+uint64_t write_packed_file(const AppTree& tree, const std::vector<uint8_t>& stub, int level, int fd,
+                           bool show_progress);
 
 }  // namespace onebin::pack
