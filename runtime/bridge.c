@@ -21,6 +21,7 @@
 #include "bridge_internal.h"
 #include "elf_map.h"
 #include "handoff.h"
+#include "../formats/libraries.h"
 
 #ifndef AT_MINSIGSTKSZ
 #define AT_MINSIGSTKSZ 51
@@ -51,7 +52,7 @@ static int find_loader(char *path, size_t size) {
   static const char *const programs[] = {"/bin/sh", "/usr/bin/env", "/bin/ls"};
   for (size_t i = 0; i < sizeof programs / sizeof *programs; i++)
     if (read_interp(programs[i], path, size) == 0 && strstr(path, "ld-linux") && access(path, R_OK) == 0) return 0;
-  snprintf(path, size, "/lib64/ld-linux-x86-64.so.2");
+  snprintf(path, size, "%s", ONEBIN_HOST_LOADER);
   return access(path, R_OK);
 }
 

@@ -12,12 +12,8 @@
 #include <unistd.h>
 
 #include "../formats/container.h"
+#include "../formats/libraries.h"
 
-/* The directories where distributions keep x86-64 libraries. Reading
- * ld.so.cache would find exotic layouts too, but every distribution we know
- * puts libc.so.6 and the display and GPU libraries in one of these. */
-static const char *const kLibraryDirs[] = {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64",
-                                           "/usr/lib64", "/lib", "/usr/lib"};
 
 struct image {
   const uint8_t *bytes;
@@ -176,9 +172,9 @@ static int defines_all(const struct image *im, const char **names, size_t count,
 /* Maps the host's copy of `soname` from the first directory that has one and
  * passes it to `use`; returns -1 when no directory has it. */
 static int with_host_library(const char *soname, int (*use)(const struct image *, void *), void *context) {
-  for (size_t i = 0; i < sizeof kLibraryDirs / sizeof *kLibraryDirs; i++) {
+  for (size_t i = 0; i < ONEBIN_LIBRARY_DIR_COUNT; i++) {
     char path[PATH_MAX];
-    int n = snprintf(path, sizeof path, "%s/%s", kLibraryDirs[i], soname);
+    int n = snprintf(path, sizeof path, "%s/%s", onebin_library_dirs[i], soname);
     if (n < 0 || (size_t)n >= sizeof path) return -1;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) continue;
@@ -239,9 +235,9 @@ int host_defines_all(const char *soname, const char *needs, uint32_t size, const
 }
 
 uint32_t host_file_name_version(const char *soname) {
-  for (size_t i = 0; i < sizeof kLibraryDirs / sizeof *kLibraryDirs; i++) {
+  for (size_t i = 0; i < ONEBIN_LIBRARY_DIR_COUNT; i++) {
     char path[PATH_MAX], real[PATH_MAX];
-    int n = snprintf(path, sizeof path, "%s/%s", kLibraryDirs[i], soname);
+    int n = snprintf(path, sizeof path, "%s/%s", onebin_library_dirs[i], soname);
     if (n < 0 || (size_t)n >= sizeof path || !realpath(path, real)) continue;
     const char *name = strrchr(real, '/');
     return onebin_file_name_version(name ? name + 1 : real);
@@ -275,8 +271,8 @@ static int in_cache(const char *soname) {
 }
 
 int host_has_library(const char *soname) {
-  for (size_t i = 0; i < sizeof kLibraryDirs / sizeof *kLibraryDirs; i++)
-    if (in_dir(kLibraryDirs[i], strlen(kLibraryDirs[i]), soname)) return 1;
+  for (size_t i = 0; i < ONEBIN_LIBRARY_DIR_COUNT; i++)
+    if (in_dir(onebin_library_dirs[i], strlen(onebin_library_dirs[i]), soname)) return 1;
   const char *paths = getenv("LD_LIBRARY_PATH");
   for (const char *p = paths; p && *p;) {
     size_t length = strcspn(p, ":;");

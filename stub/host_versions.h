@@ -6,8 +6,6 @@
 
 #include <stdint.h>
 
-#define HOST_LOADER "/lib64/ld-linux-x86-64.so.2"
-
 /* 0 when the host has no such library or it defines no version with the prefix. */
 uint32_t host_library_version(const char *soname, const char *prefix);
 

@@ -26,12 +26,6 @@ void debug_print(const char *format, ...) {
   va_end(args);
 }
 
-const char *version_text(unsigned v, char out[32]) {
-  if (!v) return "none";
-  snprintf(out, 32, "%u.%u.%u", v >> 20, (v >> 10) & 1023, v & 1023);
-  return out;
-}
-
 /* 127, like a shell that cannot run a program: nothing of the app ran. */
 _Noreturn void die(const char *format, ...) {
   va_list args;

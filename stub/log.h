@@ -15,8 +15,6 @@ void debug_print(const char *format, ...) __attribute__((format(printf, 1, 2)));
     if (onebin_debug) debug_print(__VA_ARGS__); \
   } while (0)
 
-/* "2.36.0" for a version number (formats/README.md), "none" for 0. */
-const char *version_text(unsigned version, char out[32]);
 _Noreturn void die(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../formats/container.h"
+#include "../formats/libraries.h"
 #include "cleanup.h"
 #include "host_versions.h"
 #include "log.h"
@@ -54,13 +55,19 @@ static void scan_bundle(const struct onebin_archive *a, struct bundled *b) {
   }
 }
 
+/* The newest version the host's library of the family defines. */
+static uint32_t host_version(unsigned family) {
+  const struct onebin_family_info *f = onebin_family_info(family);
+  return host_library_version(f->soname, f->version_prefix);
+}
+
 /* The host's copy only when the bundle has one too: no look-up otherwise. */
-static int host_is_newer(const char *soname, const char *prefix, uint32_t bundled) {
+static int host_is_newer(unsigned family, uint32_t bundled) {
   if (!bundled) return 0;
-  uint32_t host = host_library_version(soname, prefix);
+  uint32_t host = host_version(family);
   char t1[32], t2[32];
-  debug("%s: host %s, bundled %s -> %s", soname, version_text(host, t1), version_text(bundled, t2),
-        host >= bundled ? "host" : "bundled");
+  debug("%s: host %s, bundled %s -> %s", onebin_family_info(family)->soname, onebin_version_text(host, t1),
+        onebin_version_text(bundled, t2), host >= bundled ? "host" : "bundled");
   return host >= bundled;
 }
 
@@ -70,17 +77,17 @@ static void choose(const struct onebin_archive *a, struct choice *c, struct bund
   char t1[32], t2[32];
   scan_bundle(a, b);
   uint32_t needed = a->header.glibc_needed, bundled = b->version[ONEBIN_FAMILY_GLIBC];
-  uint32_t host = access(HOST_LOADER, X_OK) == 0 ? host_library_version("libc.so.6", "GLIBC_") : 0;
+  uint32_t host = access(ONEBIN_HOST_LOADER, X_OK) == 0 ? host_version(ONEBIN_FAMILY_GLIBC) : 0;
   /* needed is 0 when no packed file is linked against glibc (static programs, scripts). */
   c->host_glibc = needed == 0 || (host && host >= needed);
-  debug("glibc: bundle needs %s, host has %s, bundled %s -> %s", version_text(needed, t1), version_text(host, t2),
+  debug("glibc: bundle needs %s, host has %s, bundled %s -> %s", onebin_version_text(needed, t1), onebin_version_text(host, t2),
         bundled ? "yes" : "no", c->host_glibc ? "host" : "bundled");
   if (!c->host_glibc && (!bundled || !b->loader[0]))
-    die("this app needs glibc %s; the host has %s and the bundle has no glibc of its own", version_text(needed, t1),
-        version_text(host, t2));
+    die("this app needs glibc %s; the host has %s and the bundle has no glibc of its own", onebin_version_text(needed, t1),
+        onebin_version_text(host, t2));
   c->loader = c->host_glibc ? NULL : b->loader;
-  c->host_libstdcxx = host_is_newer("libstdc++.so.6", "GLIBCXX_", b->version[ONEBIN_FAMILY_LIBSTDCXX]);
-  c->host_libgcc = host_is_newer("libgcc_s.so.1", "GCC_", b->version[ONEBIN_FAMILY_LIBGCC]);
+  c->host_libstdcxx = host_is_newer(ONEBIN_FAMILY_LIBSTDCXX, b->version[ONEBIN_FAMILY_LIBSTDCXX]);
+  c->host_libgcc = host_is_newer(ONEBIN_FAMILY_LIBGCC, b->version[ONEBIN_FAMILY_LIBGCC]);
   c->allow_host_copies = 1;
 }
 
@@ -223,9 +230,9 @@ static void print_info(struct onebin_archive *a) {
   printf("format: onebin %u\n", a->trailer.version);
   printf("entries: %u\n", a->header.entry_count);
   printf("main: %s\n", main_path);
-  printf("glibc needed: %s\n", version_text(a->header.glibc_needed, t));
-  printf("glibc bundled: %s\n", version_text(b.version[ONEBIN_FAMILY_GLIBC], t));
-  printf("glibc on this host: %s\n", version_text(host_library_version("libc.so.6", "GLIBC_"), t));
+  printf("glibc needed: %s\n", onebin_version_text(a->header.glibc_needed, t));
+  printf("glibc bundled: %s\n", onebin_version_text(b.version[ONEBIN_FAMILY_GLIBC], t));
+  printf("glibc on this host: %s\n", onebin_version_text(host_version(ONEBIN_FAMILY_GLIBC), t));
   print_environment(a);
   each_host_library(a, print_host_library);
 }

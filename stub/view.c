@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../formats/extract_target.h"
+#include "../formats/libraries.h"
 #include "cleanup.h"
 #include "decode.h"
 #include "host_versions.h"
@@ -158,7 +159,7 @@ static int bundled_is_newer(const struct onebin_archive *a, const struct onebin_
   entry_file_name(a, e, soname, sizeof soname);
   uint32_t host = host_file_name_version(soname);
   char t1[32], t2[32];
-  debug("%s: host %s, bundled %s -> %s", soname, version_text(host, t1), version_text(e->version, t2),
+  debug("%s: host %s, bundled %s -> %s", soname, onebin_version_text(host, t1), onebin_version_text(e->version, t2),
         host > e->version ? "host" : "bundled");
   return host <= e->version;
 }

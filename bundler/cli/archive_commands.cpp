@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "../../formats/extract_target.h"
+#include "../../formats/libraries.h"
 #include "io/atomic_write.hpp"
 #include "pack/packed_file.hpp"
 
@@ -23,10 +24,13 @@ const char* type_name(uint8_t type) {
   return type == ONEBIN_DIR ? "dir" : type == ONEBIN_SYMLINK ? "symlink" : "file";
 }
 
-const char* family_name(uint8_t family) {
-  static const char* const kNames[] = {"", "glibc", "libstdc++", "libgcc_s", "shared", "host"};
-  return family < sizeof kNames / sizeof *kNames ? kNames[family] : "?";
+std::string version_text(uint32_t version) {
+  char text[32];
+  return onebin_version_text(version, text);
 }
+
+// The reader refused families it does not know.
+const char* family_name(uint8_t family) { return onebin_family_info(family)->name; }
 
 // The length of the well-formed UTF-8 sequence at text[at] (RFC 3629: no
 // overlong forms, surrogates or code points past U+10FFFF), 0 if none, and
@@ -94,7 +98,7 @@ void inspect_text(const pack::PackedFile& file) {
   const auto& header = file.archive().header;
   std::cout << "format: onebin " << file.archive().trailer.version << "\n"
             << "main: " << printable(file.path(file.entry(header.main_entry))) << "\n"
-            << "glibc needed: " << (header.glibc_needed >> 20) << "." << ((header.glibc_needed >> 10) & 1023) << "\n";
+            << "glibc needed: " << version_text(header.glibc_needed) << "\n";
   for (uint32_t i = 0; i < file.size(); ++i) {
     onebin_entry e = file.entry(i);
     std::printf("%-7s %04o %10llu %-9s %s%s%s\n", type_name(e.type), e.mode, static_cast<unsigned long long>(e.size),
@@ -109,7 +113,7 @@ void inspect_json(const pack::PackedFile& file) {
   std::cout << "{\"format\": " << trailer.version << ", \"payload_offset\": " << trailer.payload_offset
             << ", \"index_offset\": " << trailer.index_offset << ", \"main\": "
             << json_string(file.path(file.entry(header.main_entry))) << ", \"glibc_needed\": \""
-            << (header.glibc_needed >> 20) << "." << ((header.glibc_needed >> 10) & 1023) << "\", \"entries\": [";
+            << version_text(header.glibc_needed) << "\", \"entries\": [";
   for (uint32_t i = 0; i < file.size(); ++i) {
     onebin_entry e = file.entry(i);
     std::cout << (i ? ", " : "") << "{\"path\": " << json_string(file.path(e)) << ", \"type\": \"" << type_name(e.type)

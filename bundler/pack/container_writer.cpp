@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <string>
 
+#include "../../formats/libraries.h"
 #include "../../formats/writer.h"
 #include "../../formats/xxh64.h"
 #include "elf/elf_editor.hpp"
@@ -35,10 +36,13 @@ struct Prepared {
   onebin_entry record{};
 };
 
-uint32_t newest_version(const std::vector<std::string>& versions, const std::string& prefix) {
+// 0 for a family without versions (no prefix).
+uint32_t newest_version(const std::vector<std::string>& versions, const char* prefix) {
   uint32_t best = 0;
+  if (!prefix) return 0;
+  size_t length = std::strlen(prefix);
   for (const auto& v : versions)
-    if (v.rfind(prefix, 0) == 0) best = std::max(best, onebin_version_parse(v.c_str() + prefix.size()));
+    if (v.compare(0, length, prefix) == 0) best = std::max(best, onebin_version_parse(v.c_str() + length));
   return best;
 }
 
@@ -126,7 +130,7 @@ class FileReader {
       rewrite_elf(tree_, entry, prepared);
       prepared.record.version = entry.family == ONEBIN_FAMILY_SHARED
                                     ? onebin_file_name_version(fs::path(entry.source).filename().c_str())
-                                    : newest_version(entry.elf->version_defs, family_version_prefix(entry.family));
+                                    : newest_version(entry.elf->version_defs, onebin_family_info(entry.family)->version_prefix);
     }
     records_[i] = prepared.record;
     records_[i].size = prepared.content.size();
@@ -264,7 +268,7 @@ uint32_t glibc_needed(const AppTree& tree) {
   uint32_t needed = 0;
   for (const auto& entry : tree.entries) {
     if (!entry.elf || entry.family == ONEBIN_FAMILY_GLIBC) continue;
-    for (const auto& [library, versions] : entry.elf->version_needs) needed = std::max(needed, newest_version(versions, "GLIBC_"));
+    for (const auto& [library, versions] : entry.elf->version_needs) needed = std::max(needed, newest_version(versions, onebin_family_info(ONEBIN_FAMILY_GLIBC)->version_prefix));
   }
   return needed;
 }

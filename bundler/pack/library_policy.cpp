@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "../../formats/libraries.h"
+
 namespace onebin::pack {
 
 namespace {
@@ -59,8 +61,8 @@ Decision LibraryPolicy::decide(const std::string& soname) const {
 onebin_family library_family(const std::string& soname) {
   for (const char* glob : kGlibcFamily)
     if (fnmatch(glob, soname.c_str(), 0) == 0) return ONEBIN_FAMILY_GLIBC;
-  if (soname == "libstdc++.so.6") return ONEBIN_FAMILY_LIBSTDCXX;
-  if (soname == "libgcc_s.so.1") return ONEBIN_FAMILY_LIBGCC;
+  for (onebin_family family : {ONEBIN_FAMILY_LIBSTDCXX, ONEBIN_FAMILY_LIBGCC})
+    if (soname == onebin_family_info(family)->soname) return family;
   for (const char* glob : kSharedWithDrivers)
     if (fnmatch(glob, soname.c_str(), 0) == 0) return ONEBIN_FAMILY_SHARED;
   return ONEBIN_FAMILY_NONE;
@@ -70,15 +72,6 @@ const std::vector<std::string>& glibc_companions() {
   static const std::vector<std::string> kCompanions = {"libm.so.6",  "libpthread.so.0", "libdl.so.2",
                                                        "librt.so.1", "libresolv.so.2",  "libutil.so.1"};
   return kCompanions;
-}
-
-const char* family_version_prefix(onebin_family family) {
-  switch (family) {
-    case ONEBIN_FAMILY_GLIBC: return "GLIBC_";
-    case ONEBIN_FAMILY_LIBSTDCXX: return "GLIBCXX_";
-    case ONEBIN_FAMILY_LIBGCC: return "GCC_";
-    default: return "";
-  }
 }
 
 }  // namespace onebin::pack

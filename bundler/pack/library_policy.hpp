@@ -39,7 +39,5 @@ constexpr const char* kGlibcLoader = "ld-linux-x86-64.so.2";
 // and makes every program need them, which loads them before any host library.
 const std::vector<std::string>& glibc_companions();
 
-// The symbol-version prefix a family's libraries define ("GLIBC_"...), or "".
-const char* family_version_prefix(onebin_family family);
 
 }  // namespace onebin::pack

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../../formats/libraries.h"
 #include "elf/elf_image.hpp"
 
 namespace onebin::pack {
@@ -14,10 +15,6 @@ namespace onebin::pack {
 namespace fs = std::filesystem;
 
 namespace {
-
-// glibc's built-in trusted directories on Debian's x86-64 (multiarch first).
-const char* const kDefaultDirs[] = {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64",
-                                    "/lib", "/usr/lib"};
 
 std::string trim(const std::string& text) {
   auto begin = text.find_first_not_of(" \t");
@@ -60,7 +57,7 @@ std::string expand_tokens(const std::string& entry, const std::string& origin) {
 LibrarySearch::LibrarySearch(std::string root) : root_(std::move(root)) {
   while (!root_.empty() && root_.back() == '/') root_.pop_back();
   read_conf("/etc/ld.so.conf", 0);
-  for (const char* dir : kDefaultDirs) system_dirs_.push_back(dir);
+  for (size_t i = 0; i < ONEBIN_LIBRARY_DIR_COUNT; ++i) system_dirs_.push_back(onebin_library_dirs[i]);
 }
 
 // `path` is as seen inside the root.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "../../formats/container.h"
+#include "../../formats/libraries.h"
 #include "../../formats/writer.h"
 #include "../../formats/xxh64.h"
 #include "elf_test_support.hpp"
@@ -276,4 +277,19 @@ TEST_CASE("the writer reports a full disk") {
   uint64_t data = 0;
   CHECK(onebin_writer_add(&writer, stub.data(), stub.size(), &data) == ENOSPC);
   close(fd);
+}
+
+TEST_CASE("version numbers read the same in the packer and the stub") {
+  char text[32];
+  CHECK(std::string(onebin_version_text(onebin_version_parse("2.36"), text)) == "2.36");
+  CHECK(std::string(onebin_version_text(onebin_version_parse("3.4.30"), text)) == "3.4.30");
+  CHECK(std::string(onebin_version_text(0, text)) == "none");
+}
+
+TEST_CASE("every family the reader accepts has a name, and the next one is refused") {
+  for (unsigned family = 0; family < ONEBIN_FAMILY_COUNT; ++family) REQUIRE(onebin_family_info(family) != nullptr);
+  CHECK(std::string(onebin_family_info(ONEBIN_FAMILY_GLIBC)->version_prefix) == "GLIBC_");
+  CHECK(onebin_family_info(ONEBIN_FAMILY_COUNT) == nullptr);
+  CHECK(open_error(make_container({{"lib", ONEBIN_FILE, "x", 0, ONEBIN_FAMILY_COUNT}})) ==
+        "corrupted index (unknown library family)");
 }
