@@ -285,7 +285,7 @@ int main(int argc, char **argv) {
   check_host_libraries(&archive);
   choose(&archive, &choice, &bundled);
   struct view view;
-  view_create(&view);
+  view_create(&view, &archive);
   start_watcher(view.dir);
   view_materialise(&view, &archive, &choice);
 

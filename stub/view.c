@@ -57,9 +57,23 @@ static void reserve_descriptors(struct view *v) {
   v->next_fd = setrlimit(RLIMIT_NOFILE, &raised) == 0 ? (int)saved_nofile.rlim_cur : 3;
 }
 
-void view_create(struct view *v) {
+/* An upper bound: every file, whichever side's copy is used, and a page
+ * for each link (a short one takes none). */
+static struct view_size size_of(const struct onebin_archive *a) {
+  struct view_size need = {0, a->header.entry_count};
+  for (uint32_t i = 0; i < a->header.entry_count; i++) {
+    struct onebin_entry e;
+    onebin_entry_at(a, i, &e);
+    if (e.type == ONEBIN_FILE) need.bytes += (e.size + 4095) / 4096 * 4096;
+    if (e.type == ONEBIN_SYMLINK) need.bytes += 4096;
+  }
+  return need;
+}
+
+void view_create(struct view *v, const struct onebin_archive *a) {
   int exec = 0;
-  const char *base = view_base_choose(sizeof v->dir, &exec);
+  struct view_size need = size_of(a);
+  const char *base = view_base_choose(sizeof v->dir, &need, &exec);
   snprintf(v->dir, sizeof v->dir, "%s/onebin-%ld-XXXXXX", base, (long)getpid()); /* view_base_choose made it fit */
   if (!mkdtemp(v->dir)) die("%s: cannot create a private directory: %s", base, strerror(errno));
   /* Everything in the view is made through this descriptor, none by path. */

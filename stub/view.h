@@ -28,9 +28,10 @@ struct choice {
   int allow_host_copies; /* 1 when host copies may replace bundled ones (not for --onebin-extract) */
 };
 
-/* Picks a base directory (view_base.h) and creates a private 0700 directory
- * there, kept open as dir_fd (stale views are the watcher's: cleanup.h). */
-void view_create(struct view *view);
+/* Picks a base directory with room for the archive's files (view_base.h)
+ * and creates a private 0700 directory there, kept open as dir_fd (stale
+ * views are the watcher's: cleanup.h). */
+void view_create(struct view *view, const struct onebin_archive *archive);
 
 /* Writes every entry the choice keeps into the view, templates filled in
  * and the environment file's variables set. */

@@ -96,9 +96,27 @@ static const char *open_path_to_others(const char *real) {
   return NULL;
 }
 
+/* Why the file system of `dir` cannot take `need`, or NULL. A total of 0
+ * blocks or inodes is a file system that does not count them. */
+static const char *too_small(const char *dir, const struct view_size *need) {
+  static char reason[128];
+  struct statvfs fs;
+  if (statvfs(dir, &fs) != 0) return NULL; /* creating the view will say what is wrong */
+  uint64_t free_bytes = (uint64_t)fs.f_bavail * fs.f_frsize;
+  int n = 0;
+  if (fs.f_blocks && free_bytes < need->bytes)
+    n = snprintf(reason, sizeof reason, "%.1f MB free, the app needs %.1f MB", free_bytes / 1e6, need->bytes / 1e6);
+  else if (fs.f_files && fs.f_favail < need->inodes)
+    n = snprintf(reason, sizeof reason, "%llu inodes free, the app needs %llu", (unsigned long long)fs.f_favail,
+                 (unsigned long long)need->inodes);
+  return n > 0 ? reason : NULL; /* the reason fits: two numbers */
+}
+
 /* Why `base` cannot hold a view, or NULL with its path without links in
- * `real`: see open_path_to_others, and short enough for the view's name. */
-static const char *unfit_base(const char *base, size_t room, char real[ONEBIN_PATH_MAX + 1]) {
+ * `real`: see open_path_to_others, short enough for the view's name, and
+ * with room for it. */
+static const char *unfit_base(const char *base, size_t room, const struct view_size *need,
+                              char real[ONEBIN_PATH_MAX + 1]) {
   if (base[0] != '/') return "not an absolute path";
   char resolved[PATH_MAX];
   if (!realpath(base, resolved)) return "not a directory";
@@ -106,6 +124,7 @@ static const char *unfit_base(const char *base, size_t room, char real[ONEBIN_PA
   const char *why = open_path_to_others(resolved);
   if (why) return why;
   if (access(resolved, W_OK | X_OK) != 0) return "not writable";
+  if ((why = too_small(resolved, need))) return why;
   snprintf(real, ONEBIN_PATH_MAX + 1, "%s", resolved); /* shorter than room */
   return NULL;
 }
@@ -115,7 +134,7 @@ static const char *unfit_base(const char *base, size_t room, char real[ONEBIN_PA
  * "/memfd:..." as /proc/self/exe and apps that find files next to
  * themselves would break. With no exec-capable place at all, programs run
  * from memfds after all. */
-const char *view_base_choose(size_t room, int *exec) {
+const char *view_base_choose(size_t room, const struct view_size *need, int *exec) {
   static char cache[512], real[ONEBIN_PATH_MAX + 1];
   const char *bases[] = {getenv("XDG_RUNTIME_DIR"), "/dev/shm", "/tmp", disk_cache(cache, sizeof cache)};
   size_t count = sizeof bases / sizeof *bases;
@@ -124,7 +143,7 @@ const char *view_base_choose(size_t room, int *exec) {
       const char *base = bases[i], *why;
       if (!base) continue;
       if (base == cache) make_disk_cache(cache);
-      if ((why = unfit_base(base, room, real))) {
+      if ((why = unfit_base(base, room, need, real))) {
         if (need_exec) debug("%s: %s: not used for the view", base, why);
         continue;
       }

@@ -7,10 +7,20 @@
 
 #include <stddef.h>
 
+#include <stdint.h>
+
+/* What the view will take of a file system: bytes (each file rounded up to
+ * whole pages) and inodes. */
+struct view_size {
+  uint64_t bytes, inodes;
+};
+
 /* The first fit of $XDG_RUNTIME_DIR, /dev/shm, /tmp and the disk cache, as
- * a path without links, at most `room` bytes with the view's name; dies
- * when there is none. Sets *exec to whether programs may run from it. */
-const char *view_base_choose(size_t room, int *exec);
+ * a path without links, at most `room` bytes with the view's name, with
+ * room for `need` (a systemd desktop's $XDG_RUNTIME_DIR is often 10% of
+ * RAM); dies when there is none. Sets *exec to whether programs may run
+ * from it. */
+const char *view_base_choose(size_t room, const struct view_size *need, int *exec);
 
 /* Whether the file system holding dir allows running programs from it. */
 int view_base_exec_allowed(const char *dir);
