@@ -14,6 +14,7 @@
 
 #include "../formats/container.h"
 #include "../formats/libraries.h"
+#include "cache.h"
 #include "cleanup.h"
 #include "host_versions.h"
 #include "log.h"
@@ -242,8 +243,11 @@ static void print_help(const char *self) {
          "  --onebin-help         this text\n"
          "  --onebin-info         what is packed and what this host offers\n"
          "  --onebin-extract DIR  write the packed files into DIR and exit\n"
+         "  --onebin-cache=MODE   before the app's arguments: auto (the default) runs apps of %llu MB or more\n"
+         "                        from a copy unpacked once into ~/.cache/onebin/apps, smaller ones from\n"
+         "                        memory; always and never decide for any size\n"
          "Environment: ONEBIN_DEBUG=1 prints each launch decision to stderr.\n",
-         self);
+         self, CACHE_AUTO_BYTES >> 20);
 }
 
 /* Returns only if argv[1] is not a stub option. */
@@ -277,6 +281,7 @@ int main(int argc, char **argv) {
   struct onebin_archive archive;
   map_self(self, &archive);
   debug("timing: %.2f ms: trailer and index read and checked", elapsed_ms());
+  enum cache_mode cache = cache_mode_from_args(&argc, argv);
   handle_stub_option(argc, argv, &archive);
 
   struct choice choice;
@@ -284,10 +289,13 @@ int main(int argc, char **argv) {
   char program[8448], packed[4096];
   check_host_libraries(&archive);
   choose(&archive, &choice, &bundled);
+  choice.keeps = view_decide(&archive, &choice);
   struct view view;
-  view_create(&view, &archive);
-  start_watcher(view.dir);
-  view_materialise(&view, &archive, &choice);
+  if (!cache_wanted(cache, &archive) || cache_view(&view, &archive, &choice) != 0) {
+    view_create(&view, &archive);
+    start_watcher(view.dir);
+    view_materialise(&view, &archive, &choice);
+  }
 
   char rel[4096];
   entry_path(&archive, archive.header.main_entry, rel, sizeof rel);

@@ -59,7 +59,7 @@ static void reserve_descriptors(struct view *v) {
 
 /* An upper bound: every file, whichever side's copy is used, and a page
  * for each link (a short one takes none). */
-static struct view_size size_of(const struct onebin_archive *a) {
+struct view_size view_size_of(const struct onebin_archive *a) {
   struct view_size need = {0, a->header.entry_count};
   for (uint32_t i = 0; i < a->header.entry_count; i++) {
     struct onebin_entry e;
@@ -72,7 +72,7 @@ static struct view_size size_of(const struct onebin_archive *a) {
 
 void view_create(struct view *v, const struct onebin_archive *a) {
   int exec = 0;
-  struct view_size need = size_of(a);
+  struct view_size need = view_size_of(a);
   const char *base = view_base_choose(sizeof v->dir, &need, &exec);
   snprintf(v->dir, sizeof v->dir, "%s/onebin-%ld-XXXXXX", base, (long)getpid()); /* view_base_choose made it fit */
   if (!mkdtemp(v->dir)) die("%s: cannot create a private directory: %s", base, strerror(errno));
@@ -203,6 +203,17 @@ static int kept(const struct onebin_archive *a, const struct onebin_entry *e, co
   }
 }
 
+uint8_t *view_decide(const struct onebin_archive *a, const struct choice *c) {
+  uint8_t *keeps = malloc(a->header.entry_count ? a->header.entry_count : 1);
+  if (!keeps) die("out of memory");
+  for (uint32_t i = 0; i < a->header.entry_count; i++) {
+    struct onebin_entry e;
+    onebin_entry_at(a, i, &e);
+    keeps[i] = (uint8_t)kept(a, &e, c);
+  }
+  return keeps;
+}
+
 static void entry_paths(const struct onebin_archive *a, const struct onebin_entry *e, const char *root, char *rel,
                         char *target) {
   snprintf(rel, PATH_SIZE, "%.*s", (int)e->path_size, a->strings + e->path);
@@ -270,7 +281,7 @@ static void materialise(struct view *v, struct onebin_archive *a, const struct c
   size_t count = 0;
   for (uint32_t i = 0; i < total; i++) {
     onebin_entry_at(a, i, &entries[i]);
-    if (!kept(a, &entries[i], c)) entries[i].type = 0;
+    if (c->keeps && !c->keeps[i]) entries[i].type = 0;
     else if (!(appdir && is_template(&entries[i]))) create_entry(v, a, &entries[i], root_fd, root, files, &count);
   }
   debug("timing: %.2f ms: directories, links and memfds made; %zu files to write", elapsed_ms(), count);
@@ -297,6 +308,10 @@ static void materialise(struct view *v, struct onebin_archive *a, const struct c
   free(entries);
 }
 
+void view_materialise_at(struct view *v, struct onebin_archive *a, const struct choice *c, int root_fd, const char *root) {
+  materialise(v, a, c, root_fd, root, v->dir);
+}
+
 void view_materialise(struct view *v, struct onebin_archive *a, const struct choice *c) {
   materialise(v, a, c, v->dir_fd, v->dir, v->dir);
   if (!v->exec_allowed) setrlimit(RLIMIT_NOFILE, &saved_nofile);
@@ -313,7 +328,7 @@ void view_extract(struct onebin_archive *a, const char *dir) {
   if (fd < 0 || fstat(fd, &st) != 0) die("%s: cannot open: %s", dir, strerror(errno));
   if ((st.st_uid != geteuid() && st.st_uid != 0) || (st.st_mode & 022)) die("%s: replaced while it was checked", dir);
   struct view plain = {.exec_allowed = 1, .memfd_allowed = 0, .dir_fd = fd};
-  struct choice everything = {0, 0, 0, NULL, 0};
+  struct choice everything = {0, 0, 0, NULL, 0, NULL};
   materialise(&plain, a, &everything, fd, dir, NULL);
   close(fd);
 }

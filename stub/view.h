@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "../formats/container.h"
+#include "view_base.h"
 
 struct view {
   char dir[256];
@@ -26,7 +27,15 @@ struct choice {
   int host_glibc, host_libstdcxx, host_libgcc;
   const char *loader;  /* the bundled loader's path in the tree, or NULL for the host's */
   int allow_host_copies; /* 1 when host copies may replace bundled ones (not for --onebin-extract) */
+  const uint8_t *keeps;  /* per entry: 1 the packed copy is written, 0 the host's is used; NULL: all written */
 };
+
+/* Decides `keeps` for every entry from the choice (logging each decision
+ * under ONEBIN_DEBUG); malloc'ed, one byte per entry. */
+uint8_t *view_decide(const struct onebin_archive *archive, const struct choice *choice);
+
+/* What the entries take of a file system at most (view_base.h). */
+struct view_size view_size_of(const struct onebin_archive *archive);
 
 /* Picks a base directory with room for the archive's files (view_base.h)
  * and creates a private 0700 directory there, kept open as dir_fd (stale
@@ -36,6 +45,12 @@ void view_create(struct view *view, const struct onebin_archive *archive);
 /* Writes every entry the choice keeps into the view, templates filled in
  * and the environment file's variables set. */
 void view_materialise(struct view *view, struct onebin_archive *archive, const struct choice *choice);
+
+/* The same into the directory open at root_fd (named `root` in messages),
+ * with view->dir as the app's directory in slots and templates: where the
+ * cache builds a tree before renaming it to view->dir. */
+void view_materialise_at(struct view *view, struct onebin_archive *archive, const struct choice *choice, int root_fd,
+                         const char *root);
 
 /* Writes every entry as a plain file under dir, slots untouched (--onebin-extract). */
 void view_extract(struct onebin_archive *archive, const char *dir);

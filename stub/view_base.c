@@ -129,6 +129,19 @@ static const char *unfit_base(const char *base, size_t room, const struct view_s
   return NULL;
 }
 
+const char *view_base_disk_cache(const struct view_size *need, const char **why) {
+  static char cache[512], real[ONEBIN_PATH_MAX + 1];
+  if (!disk_cache(cache, sizeof cache)) {
+    *why = "neither $XDG_CACHE_HOME nor $HOME is set";
+    return NULL;
+  }
+  make_disk_cache(cache);
+  /* Room for the cache's own names below it (apps/KEY, files/HASH). */
+  if ((*why = unfit_base(cache, sizeof cache, need, real))) return NULL;
+  if (!view_base_exec_allowed(real)) *why = "mounted noexec";
+  return *why ? NULL : real;
+}
+
 /* Memory-backed places first. Only when all of them are mounted noexec does
  * the view go to the disk cache, because a program run from a memfd sees
  * "/memfd:..." as /proc/self/exe and apps that find files next to

@@ -22,6 +22,11 @@ struct view_size {
  * from it. */
 const char *view_base_choose(size_t room, const struct view_size *need, int *exec);
 
+/* The disk cache ($XDG_CACHE_HOME/onebin or ~/.cache/onebin, made now) as
+ * a path without links when it fits the same rules and programs may run
+ * from it; else NULL with the reason in *why. */
+const char *view_base_disk_cache(const struct view_size *need, const char **why);
+
 /* Whether the file system holding dir allows running programs from it. */
 int view_base_exec_allowed(const char *dir);
 

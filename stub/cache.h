@@ -1,0 +1,33 @@
+/* The per-user cache of unpacked apps, for big ones: an app unpacked once
+ * into $XDG_CACHE_HOME/onebin/apps/KEY (or ~/.cache/onebin/apps/KEY) runs
+ * from there on later launches without decompressing anything. KEY is the
+ * packed index's hash and the hash of which entries this host takes from
+ * the bundle, so another version, or another host's choice, gets a tree of
+ * its own. A tree is built beside its place and renamed into it once
+ * whole, under a lock, so concurrent first launches build it once; its
+ * files are read-only, and a later launch trusts it only while every file
+ * has its packed size and modification time. */
+#ifndef ONEBIN_STUB_CACHE_H
+#define ONEBIN_STUB_CACHE_H
+
+#include "../formats/container.h"
+#include "view.h"
+
+enum cache_mode { CACHE_AUTO, CACHE_NEVER, CACHE_ALWAYS };
+
+/* Apps with at least this many bytes of files are cached under auto: see
+ * README ("Big apps") for the measurements behind it. */
+#define CACHE_AUTO_BYTES (64ull << 20)
+
+/* --onebin-cache=auto|never|always as argv[1], taken out of argv; auto
+ * without it. Dies on another mode. */
+enum cache_mode cache_mode_from_args(int *argc, char **argv);
+
+int cache_wanted(enum cache_mode mode, const struct onebin_archive *archive);
+
+/* Sets up `view` on the app's cached tree, unpacking it first when it is
+ * missing or was changed. 0; or -1 after a one-line note (no room in the
+ * cache, no usable cache directory), and the caller makes a view in memory. */
+int cache_view(struct view *view, struct onebin_archive *archive, const struct choice *choice);
+
+#endif
