@@ -28,12 +28,22 @@ static const char *disk_cache(char *out, size_t size) {
   return n > 0 && (size_t)n < size ? out : NULL;
 }
 
-static void make_disk_cache(const char *path) {
+/* Makes the cache and its parent where missing; returns which it made
+ * (1 the parent, 2 the cache) for unmake_disk_cache. */
+static int make_disk_cache(const char *path) {
   char parent[512];
   snprintf(parent, sizeof parent, "%s", path); /* disk_cache made it fit */
   *strrchr(parent, '/') = 0;
-  mkdir(parent, 0700);
-  mkdir(path, 0700);
+  return (mkdir(parent, 0700) == 0) | (mkdir(path, 0700) == 0) << 1;
+}
+
+/* A cache that turned out unfit leaves no trace. */
+static void unmake_disk_cache(const char *path, int made) {
+  char parent[512];
+  snprintf(parent, sizeof parent, "%s", path);
+  *strrchr(parent, '/') = 0;
+  if (made & 2) rmdir(path);
+  if (made & 1) rmdir(parent);
 }
 
 /* A small /proc file's text, "" when it cannot be read. */
@@ -135,10 +145,9 @@ const char *view_base_disk_cache(const struct view_size *need, const char **why)
     *why = "neither $XDG_CACHE_HOME nor $HOME is set";
     return NULL;
   }
-  make_disk_cache(cache);
-  /* Room for the cache's own names below it (apps/KEY, files/HASH). */
-  if ((*why = unfit_base(cache, sizeof cache, need, real))) return NULL;
-  if (!view_base_exec_allowed(real)) *why = "mounted noexec";
+  int made = make_disk_cache(cache);
+  if (!(*why = unfit_base(cache, sizeof cache, need, real)) && !view_base_exec_allowed(real)) *why = "mounted noexec";
+  if (*why) unmake_disk_cache(cache, made);
   return *why ? NULL : real;
 }
 
@@ -155,17 +164,16 @@ const char *view_base_choose(size_t room, const struct view_size *need, int *exe
     for (size_t i = 0; i < count; i++) {
       const char *base = bases[i], *why;
       if (!base) continue;
-      if (base == cache) make_disk_cache(cache);
+      int made = base == cache ? make_disk_cache(cache) : 0;
       if ((why = unfit_base(base, room, need, real))) {
         if (need_exec) debug("%s: %s: not used for the view", base, why);
-        continue;
-      }
-      *exec = view_base_exec_allowed(real);
-      if (need_exec && !*exec) {
+      } else if (!(*exec = view_base_exec_allowed(real)) && need_exec) {
         debug("%s is mounted noexec", base);
-        continue;
+      } else {
+        return real;
       }
-      return real;
+      if (made) unmake_disk_cache(cache, made);
     }
-  die("no writable directory for the app's files: tried $XDG_RUNTIME_DIR, /dev/shm, /tmp and the cache in $HOME");
+  die("no place for the app's files (%.1f MB): $XDG_RUNTIME_DIR, /dev/shm, /tmp and the cache in $HOME are each "
+      "too small, not writable or open to other users (ONEBIN_DEBUG=1 says which)", need->bytes / 1e6);
 }

@@ -4,12 +4,10 @@
 # reason under ONEBIN_DEBUG, instead of failing with "No space left on
 # device". A private 2 MB tmpfs plays the small runtime directory; the app
 # carries 6 MB that do not compress.
-mkdir -p "$t/app/bin" "$t/app/data" "$t/small"
-cp "$SAMPLES/hello/hello" "$t/app/bin/"
-head -c 6000000 /dev/urandom > "$t/app/data/noise"
-pack "$t/app" "$t/app.run" --entry bin/hello
-unshare --mount sh -c 'mount -t tmpfs -o size=2m,mode=700 tmpfs "$1" && XDG_RUNTIME_DIR=$1 ONEBIN_DEBUG=1 "$2" a' \
-  _ "$t/small" "$t/app.run" > "$t/out" 2>&1 || fail "the app did not run: $(cat "$t/out")"
+mkdir "$t/small"
+noise_app "$t/app.run" 6000000
+in_small_tmpfs "$t/small" env XDG_RUNTIME_DIR="$t/small" ONEBIN_DEBUG=1 "$t/app.run" a > "$t/out" 2>&1 ||
+  fail "the app did not run: $(cat "$t/out")"
 grep -qx 'arg 1: a' "$t/out" || fail "the app printed: $(cat "$t/out")"
 grep -qE "^onebin: $t/small: 2\.[01] MB free, the app needs [0-9.]+ MB: not used for the view" "$t/out" ||
   fail "no reason given: $(cat "$t/out")"

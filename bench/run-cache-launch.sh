@@ -1,0 +1,39 @@
+#!/bin/bash
+# Launch time and memory held of game-like apps by size: a small program
+# (the hello sample) and SIZE MB of data in files of 5 MB, about 55%
+# compressible (each file 45% random bytes, 55% zeros), for each SIZE given
+# (default 16 64 256). Columns: unpacked; packed, run from memory
+# (--onebin-cache=never); packed, run from the cache once it holds the app
+# (--onebin-cache=always, warm). The view in memory holds every file of the
+# app (tmpfs pages) while it runs; the cached tree holds only page cache,
+# which the kernel may drop. Medians of RUNS (default 10) runs by farm-bench. Prints a Markdown
+# table. Usage: bench/run-cache-launch.sh [BUILD_DIR] [RUNS] [SIZE...]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "${1:-$here/../build}" && pwd)
+runs=${2:-10}
+sizes=("${@:3}")
+(( ${#sizes[@]} )) || sizes=(16 64 256)
+work=$(mktemp -d /var/tmp/onebin-bench-cache-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+median_ms() {  # COMMAND...: farm-bench's median wall time in ms
+  farm-bench -n "$runs" --timeout 600 -- "$@" 2>&1 | awk '$1 == "A" && $2 == "wall" { printf "%.1f", $5 * 1000 }'
+}
+echo "| data | unpacked | packed, from memory | packed, from the cache (warm) | memory view while it runs |"
+echo "|---|---|---|---|---|"
+for size in "${sizes[@]}"; do
+  app=$work/app-$size
+  mkdir -p "$app/bin" "$app/data"
+  cp "$build/samples/hello/hello" "$app/bin/"
+  for i in $(seq $(( size / 5 ))); do
+    { head -c 2359296 /dev/urandom; head -c 2883584 /dev/zero; } > "$app/data/part$i"
+  done
+  "$build/onebin" pack "$app" -o "$work/app-$size.run" --entry bin/hello --level 3 --quiet
+  export HOME=$work/home-$size
+  mkdir -p "$HOME"
+  "$work/app-$size.run" --onebin-cache=always > /dev/null  # fills the cache
+  unpacked=$(median_ms "$app/bin/hello")
+  memory=$(median_ms "$work/app-$size.run" --onebin-cache=never)
+  cached=$(median_ms "$work/app-$size.run" --onebin-cache=always)
+  echo "| $size MB | $unpacked ms | $memory ms | $cached ms | $(du -sm "$app" | cut -f1) MB |"
+done
