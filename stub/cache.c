@@ -1,9 +1,11 @@
 #define _GNU_SOURCE
 #include "cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -33,6 +35,41 @@ int cache_wanted(enum cache_mode mode, const struct onebin_archive *a) {
   return view_size_of(a).bytes >= CACHE_AUTO_BYTES;
 }
 
+/* A content's name in CACHE/files: what the tree checks of a file (size,
+ * time) and what makes it that file (hash, mode). */
+static void store_name(const struct onebin_entry *e, char out[96]) {
+  snprintf(out, 96, "%016llx-%llu-%lld-%o", (unsigned long long)e->hash, (unsigned long long)e->size,
+           (long long)e->mtime_ns, e->mode & ONEBIN_WRITTEN_MODE_BITS & 0555);
+}
+
+/* Whether a file has e's packed size and modification time: what the cache
+ * trusts of its copies. */
+static int as_packed(const struct stat *st, const struct onebin_entry *e) {
+  struct timespec times[2];
+  onebin_entry_times(e, times);
+  return S_ISREG(st->st_mode) && (uint64_t)st->st_size == e->size && st->st_mtim.tv_sec == times[1].tv_sec &&
+         st->st_mtim.tv_nsec == times[1].tv_nsec;
+}
+
+/* A stored copy changed since (through a tree's link to it) is dropped. */
+int cache_reuse(int store_fd, int root_fd, const struct onebin_entry *e, const char *rel) {
+  char name[96];
+  struct stat st;
+  store_name(e, name);
+  if (fstatat(store_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return -1;
+  if (!as_packed(&st, e)) {
+    unlinkat(store_fd, name, 0);
+    return -1;
+  }
+  return linkat(store_fd, name, root_fd, rel, 0) == 0 ? 0 : -1;
+}
+
+void cache_keep(int store_fd, int root_fd, const struct onebin_entry *e, const char *rel) {
+  char name[96];
+  store_name(e, name);
+  linkat(root_fd, rel, store_fd, name, 0); /* one there already, or none: the tree works either way */
+}
+
 /* Why the tree at tree_fd is not what the index and `keeps` describe, or
  * NULL: the marker, then every file's type, size and modification time. */
 static const char *changed(int tree_fd, const struct onebin_archive *a, const uint8_t *keeps, char *path, size_t size) {
@@ -43,11 +80,9 @@ static const char *changed(int tree_fd, const struct onebin_archive *a, const ui
     onebin_entry_at(a, i, &e);
     if (!keeps[i] || e.type != ONEBIN_FILE || (e.flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT))) continue;
     snprintf(path, size, "%.*s", (int)e.path_size, a->strings + e.path);
-    struct timespec times[2];
-    onebin_entry_times(&e, times);
     if (fstatat(tree_fd, path, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) return "a file is missing";
     if ((uint64_t)st.st_size != e.size) return "a file's size changed";
-    if (st.st_mtim.tv_sec != times[1].tv_sec || st.st_mtim.tv_nsec != times[1].tv_nsec) return "a file was changed";
+    if (!as_packed(&st, &e)) return "a file was changed";
   }
   return NULL;
 }
@@ -95,15 +130,131 @@ static void cache_key(const struct onebin_archive *a, const uint8_t *keeps, char
            (unsigned long long)onebin_xxh64(keeps, a->header.entry_count, 0));
 }
 
-static int open_apps(const char *base, char *apps, size_t size) {
-  int n = snprintf(apps, size, "%s/apps", base);
+/* BASE/NAME, made if missing, open; -1 if it cannot be. */
+static int open_part(const char *base, const char *name, char *path, size_t size) {
+  int n = snprintf(path, size, "%s/%s", base, name);
   if (n < 0 || (size_t)n >= size) return -1;
-  mkdir(apps, 0700);
-  return open(apps, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  mkdir(path, 0700);
+  return open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 }
 
-/* Under the key's lock: a whole tree is used, a changed one rebuilt. */
-static void use_or_build(struct view *v, struct onebin_archive *a, const struct choice *c, int apps_fd, const char *key) {
+/* What `tally` counts of the regular files under a directory. */
+enum tally {
+  OWN,  /* those no other directory links: a tree's files the store does not share */
+  ALL,  /* all: the store's */
+  PRUNE /* those linked nowhere else, removed: the store's files no tree uses any more */
+};
+
+/* Bytes of the files under dir_fd (closed) that `how` counts. */
+static uint64_t tally(int dir_fd, enum tally how) {
+  DIR *dir = fdopendir(dir_fd);
+  if (!dir) return 0;
+  rewinddir(dir); /* a dup of a descriptor read before shares its offset */
+  uint64_t bytes = 0;
+  struct dirent *entry;
+  while ((entry = readdir(dir))) {
+    struct stat st;
+    if (entry->d_name[0] == '.' && (!entry->d_name[1] || (entry->d_name[1] == '.' && !entry->d_name[2]))) continue;
+    if (fstatat(dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    if (S_ISDIR(st.st_mode)) {
+      int child = openat(dirfd(dir), entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (child >= 0) bytes += tally(child, how);
+    } else if (S_ISREG(st.st_mode) && (how == ALL || st.st_nlink == 1)) {
+      if (how != PRUNE || unlinkat(dirfd(dir), entry->d_name, 0) == 0) bytes += (uint64_t)st.st_blocks * 512;
+    }
+  }
+  closedir(dir);
+  return bytes;
+}
+
+struct tree {
+  char key[48];
+  struct timespec used;
+  uint64_t bytes;
+};
+
+/* Every whole tree but `keep`, with its last use and own bytes; *count set. */
+static struct tree *list_trees(int apps_fd, const char *keep, size_t *count, uint64_t *total) {
+  int fd = dup(apps_fd);
+  DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+  if (dir) rewinddir(dir);
+  struct tree *trees = NULL;
+  size_t capacity = 0;
+  *count = 0;
+  struct dirent *entry;
+  while (dir && (entry = readdir(dir))) {
+    struct stat st;
+    char marker[64 + sizeof COMPLETE];
+    if (entry->d_name[0] == '.' || strlen(entry->d_name) >= sizeof trees->key) continue;
+    snprintf(marker, sizeof marker, "%.47s/%s", entry->d_name, COMPLETE); /* shorter: checked above */
+    if (fstatat(apps_fd, marker, &st, 0) != 0) continue;
+    int tree_fd = openat(apps_fd, entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    uint64_t bytes = tree_fd >= 0 ? tally(tree_fd, OWN) : 0;
+    *total += bytes;
+    if (!strcmp(entry->d_name, keep)) continue;
+    if (*count == capacity) {
+      struct tree *more = realloc(trees, (capacity = capacity ? 2 * capacity : 16) * sizeof *trees);
+      if (!more) break;
+      trees = more;
+    }
+    snprintf(trees[*count].key, sizeof trees->key, "%.47s", entry->d_name);
+    trees[*count].used = st.st_mtim;
+    trees[(*count)++].bytes = bytes;
+  }
+  if (dir) closedir(dir);
+  return trees;
+}
+
+static int older(const void *x, const void *y) {
+  const struct timespec *a = &((const struct tree *)x)->used, *b = &((const struct tree *)y)->used;
+  return a->tv_sec != b->tv_sec ? (a->tv_sec > b->tv_sec) - (a->tv_sec < b->tv_sec) : (a->tv_nsec > b->tv_nsec) - (a->tv_nsec < b->tv_nsec);
+}
+
+/* Removes one tree unless an app runs from it or a launch holds its key. */
+static int evict(const char *apps, int apps_fd, const char *key) {
+  char lock_name[64], path[ONEBIN_PATH_MAX + 1];
+  snprintf(lock_name, sizeof lock_name, ".lock-%s", key);
+  int n = snprintf(path, sizeof path, "%s/%s", apps, key);
+  int lock = openat(apps_fd, lock_name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  int removed = 0;
+  if (n > 0 && (size_t)n < sizeof path && lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) == 0 && !tree_in_use(path)) {
+    debug("cache: %s evicted (least recently used)", path);
+    remove_tree(path);
+    unlinkat(apps_fd, lock_name, 0);
+    removed = 1;
+  }
+  if (lock >= 0) close(lock);
+  return removed;
+}
+
+static uint64_t cache_max(void) {
+  const char *mb = getenv("ONEBIN_CACHE_MAX_MB");
+  return mb && *mb ? strtoull(mb, NULL, 10) << 20 : CACHE_MAX_BYTES;
+}
+
+/* After a tree is added: the least recently used others go until the cache
+ * (every tree's own files and the store, each file once) is within its
+ * bound, and with each the stored files no tree links any more. */
+static void keep_within_bound(const char *apps, int apps_fd, int store_fd, const char *keep) {
+  uint64_t total = 0, bound = cache_max();
+  size_t count;
+  struct tree *trees = list_trees(apps_fd, keep, &count, &total);
+  int fd = dup(store_fd);
+  total += fd >= 0 ? tally(fd, ALL) : 0;
+  if (count) qsort(trees, count, sizeof *trees, older);
+  for (size_t i = 0; i < count && total > bound; i++) {
+    if (!evict(apps, apps_fd, trees[i].key)) continue;
+    fd = dup(store_fd);
+    uint64_t freed = trees[i].bytes + (fd >= 0 ? tally(fd, PRUNE) : 0);
+    total = freed < total ? total - freed : 0;
+  }
+  free(trees);
+}
+
+/* Under the key's lock: a whole tree is used, a changed one rebuilt (and
+ * then the cache kept within its bound). */
+static void use_or_build(struct view *v, struct onebin_archive *a, const struct choice *c, const char *apps, int apps_fd,
+                         const char *key) {
   char path[ONEBIN_PATH_MAX + 1];
   int tree_fd = openat(apps_fd, key, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   const char *why = tree_fd >= 0 ? changed(tree_fd, a, c->keeps, path, sizeof path) : "";
@@ -113,31 +264,36 @@ static void use_or_build(struct view *v, struct onebin_archive *a, const struct 
             strcmp(why, "it was never finished") ? ": " : "", strcmp(why, "it was never finished") ? path : "");
     remove_changed(v, apps_fd, key);
   }
-  if (why) build(v, a, c, apps_fd, key);
   debug("cache: %s (%s)", v->dir, why ? "unpacked now" : "from an earlier launch");
+  if (!why) return;
+  build(v, a, c, apps_fd, key);
+  keep_within_bound(apps, apps_fd, v->store_fd, key);
 }
 
 int cache_view(struct view *v, struct onebin_archive *a, const struct choice *c) {
   struct view_size need = view_size_of(a);
   const char *why = NULL, *base = view_base_disk_cache(&need, &why);
-  char apps[ONEBIN_PATH_MAX + 1], key[48], lock_name[64];
-  int apps_fd = base ? open_apps(base, apps, sizeof apps) : -1;
+  char apps[ONEBIN_PATH_MAX + 1], store[ONEBIN_PATH_MAX + 1], key[48], lock_name[64];
+  int apps_fd = base ? open_part(base, "apps", apps, sizeof apps) : -1;
+  v->store_fd = base ? open_part(base, "files", store, sizeof store) : -1;
   cache_key(a, c->keeps, key);
   int n = apps_fd >= 0 ? snprintf(v->dir, sizeof v->dir, "%s/%s", apps, key) : -1;
   if (n < 0 || (size_t)n >= sizeof v->dir) {
     fprintf(stderr, "onebin: note: the app is run from memory this time: the cache is unusable (%s)\n",
             why ? why : "its path is too long");
     if (apps_fd >= 0) close(apps_fd);
+    if (v->store_fd >= 0) close(v->store_fd);
     return -1;
   }
   snprintf(lock_name, sizeof lock_name, ".lock-%s", key);
   int lock = openat(apps_fd, lock_name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (lock < 0 || flock(lock, LOCK_EX) != 0) die("%s/%s: cannot lock: %s", apps, lock_name, strerror(errno));
-  use_or_build(v, a, c, apps_fd, key);
+  use_or_build(v, a, c, apps, apps_fd, key);
   v->dir_fd = openat(apps_fd, key, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (v->dir_fd < 0) die("%s: cannot open: %s", v->dir, strerror(errno));
   utimensat(v->dir_fd, COMPLETE, NULL, 0); /* its last use */
-  close(lock);
+  /* The key's lock stays until exec closes it: by then the app runs from
+   * the tree, and eviction (tree_in_use) sees it. */
   close(apps_fd);
   v->exec_allowed = 1;
   v->memfd_allowed = 0;

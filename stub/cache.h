@@ -25,6 +25,19 @@ enum cache_mode cache_mode_from_args(int *argc, char **argv);
 
 int cache_wanted(enum cache_mode mode, const struct onebin_archive *archive);
 
+/* Files are shared between trees through CACHE/files, one hard link per
+ * content (hash, size, time, mode): a new version unpacks only what changed.
+ * Programs (their slots are written per tree) and templates are not shared.
+ * Links the stored copy of e's content to rel under root_fd: 0 when there
+ * is one (nothing to unpack), -1 when there is none. */
+int cache_reuse(int store_fd, int root_fd, const struct onebin_entry *e, const char *rel);
+/* Stores the file just unpacked at rel for the next tree. */
+void cache_keep(int store_fd, int root_fd, const struct onebin_entry *e, const char *rel);
+
+/* The cache's size bound: ONEBIN_CACHE_MAX_MB, else this default. Trees
+ * are evicted least recently used first, never one in use. */
+#define CACHE_MAX_BYTES (4ull << 30)
+
 /* Sets up `view` on the app's cached tree, unpacking it first when it is
  * missing or was changed. 0; or -1 after a one-line note (no room in the
  * cache, no usable cache directory), and the caller makes a view in memory. */

@@ -73,7 +73,7 @@ static int names_view(const char *line, const char *dir, size_t length) {
 
 /* Whether some process (of those this user may look at) runs a program of
  * the view, works in it or has one of its files mapped. */
-static int view_in_use(const char *dir) {
+int tree_in_use(const char *dir) {
   size_t length = strlen(dir);
   DIR *proc = opendir("/proc");
   if (!proc) return 0;
@@ -141,7 +141,7 @@ int start_watcher(const char *dir) {
     while (n > 0 || (n < 0 && errno == EINTR));
     /* The pipe's end also comes when the app closes its descriptors
      * (closefrom, daemons): the view goes only once nothing uses it. */
-    while (view_in_use(dir)) {
+    while (tree_in_use(dir)) {
       struct timespec pause = {0, 200 * 1000 * 1000};
       nanosleep(&pause, NULL);
     }

@@ -7,6 +7,9 @@
 /* Removes a directory tree of files, directories and symlinks. */
 void remove_tree(const char *path);
 
+/* Whether some process runs, works in or maps anything under `dir`. */
+int tree_in_use(const char *dir);
+
 /* Removes BASE/onebin-PID-* directories of processes that no longer exist. */
 void collect_garbage(const char *base);
 

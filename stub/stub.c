@@ -246,8 +246,9 @@ static void print_help(const char *self) {
          "  --onebin-cache=MODE   before the app's arguments: auto (the default) runs apps of %llu MB or more\n"
          "                        from a copy unpacked once into ~/.cache/onebin/apps, smaller ones from\n"
          "                        memory; always and never decide for any size\n"
-         "Environment: ONEBIN_DEBUG=1 prints each launch decision to stderr.\n",
-         self, CACHE_AUTO_BYTES >> 20);
+         "Environment: ONEBIN_DEBUG=1 prints each launch decision to stderr; ONEBIN_CACHE_MAX_MB bounds\n"
+         "the cache (default %llu), whose least recently used apps go first.\n",
+         self, CACHE_AUTO_BYTES >> 20, CACHE_MAX_BYTES >> 20);
 }
 
 /* Returns only if argv[1] is not a stub option. */

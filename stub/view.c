@@ -17,6 +17,7 @@
 #include "decode.h"
 #include "host_versions.h"
 #include "log.h"
+#include "cache.h"
 #include "templates.h"
 #include "view_base.h"
 
@@ -82,6 +83,7 @@ void view_create(struct view *v, const struct onebin_archive *a) {
   if (v->dir_fd < 0 || fstat(v->dir_fd, &st) != 0) die("%s: cannot open: %s", v->dir, strerror(errno));
   if (st.st_uid != geteuid() || (st.st_mode & 077)) die("%s: not the private directory just made", v->dir);
   v->exec_allowed = exec;
+  v->store_fd = -1;
   debug("view directory %s (%s)", v->dir, v->exec_allowed ? "programs and libraries run from it" : "noexec: programs and libraries run from memfds");
   if (v->exec_allowed) return;
   probe_memfd(v);
@@ -269,6 +271,24 @@ static void stamp_times(const struct onebin_archive *a, const struct onebin_entr
 
 static int is_template(const struct onebin_entry *e) { return e->type == ONEBIN_FILE && (e->flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT)); }
 
+/* What the cache may share between trees (cache.h). */
+static int shareable(const struct onebin_entry *e) {
+  return e->size > 0 && !(e->flags & (ONEBIN_PROGRAM | ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT));
+}
+
+/* Files the cache holds already are linked in, not unpacked: returns how
+ * many of `files` are left to unpack, moved to its front. */
+static size_t reuse_stored(const struct view *v, const struct onebin_archive *a, int root_fd, struct decode_file *files,
+                           size_t count) {
+  char rel[PATH_SIZE];
+  size_t left = 0;
+  for (size_t k = 0; k < count; k++) {
+    snprintf(rel, sizeof rel, "%.*s", (int)files[k].entry->path_size, a->strings + files[k].entry->path);
+    if (!shareable(files[k].entry) || cache_reuse(v->store_fd, root_fd, files[k].entry, rel) != 0) files[left++] = files[k];
+  }
+  return left;
+}
+
 /* `appdir`: what templates name the view with (formats/README.md, flags 4
  * and 5); NULL writes them as packed (extraction). */
 /* Everything is made through root_fd, which names `root` (for messages). */
@@ -284,6 +304,7 @@ static void materialise(struct view *v, struct onebin_archive *a, const struct c
     if (c->keeps && !c->keeps[i]) entries[i].type = 0;
     else if (!(appdir && is_template(&entries[i]))) create_entry(v, a, &entries[i], root_fd, root, files, &count);
   }
+  if (v->store_fd >= 0) count = reuse_stored(v, a, root_fd, files, count);
   debug("timing: %.2f ms: directories, links and memfds made; %zu files to write", elapsed_ms(), count);
   struct materialising context = {v, a, c, root};
   struct decode_target target = {root_fd, prepare_file, &context};
@@ -298,6 +319,10 @@ static void materialise(struct view *v, struct onebin_archive *a, const struct c
   for (uint32_t i = 0; appdir && i < total; i++)
     if (is_template(&entries[i])) write_template(a, &entries[i], target.dir_fd, appdir);
   stamp_times(a, entries, total, root_fd);
+  for (size_t k = 0; v->store_fd >= 0 && k < count; k++) {
+    entry_paths(a, files[k].entry, root, rel, target_path);
+    if (shareable(files[k].entry)) cache_keep(v->store_fd, root_fd, files[k].entry, rel);
+  }
   for (size_t k = 0; k < count; k++) {
     if (files[k].fd < 0) continue;
     entry_paths(a, files[k].entry, root, rel, target_path);
@@ -327,7 +352,7 @@ void view_extract(struct onebin_archive *a, const char *dir) {
   struct stat st;
   if (fd < 0 || fstat(fd, &st) != 0) die("%s: cannot open: %s", dir, strerror(errno));
   if ((st.st_uid != geteuid() && st.st_uid != 0) || (st.st_mode & 022)) die("%s: replaced while it was checked", dir);
-  struct view plain = {.exec_allowed = 1, .memfd_allowed = 0, .dir_fd = fd};
+  struct view plain = {.exec_allowed = 1, .memfd_allowed = 0, .dir_fd = fd, .store_fd = -1};
   struct choice everything = {0, 0, 0, NULL, 0, NULL};
   materialise(&plain, a, &everything, fd, dir, NULL);
   close(fd);

@@ -20,6 +20,7 @@ struct view {
   int exec_allowed;   /* the view's file system is not mounted noexec */
   int memfd_allowed;  /* memfd_create works and may make executable memfds */
   int next_fd;        /* memfds are moved to descriptors from here up */
+  int store_fd;       /* the cache's shared files (cache.h), or -1 */
 };
 
 /* Which side provides each library family, decided before materialising. */
