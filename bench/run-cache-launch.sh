@@ -2,7 +2,7 @@
 # Launch time and memory held of game-like apps by size: a small program
 # (the hello sample) and SIZE MB of data in files of 5 MB, about 55%
 # compressible (each file 45% random bytes, 55% zeros), for each SIZE given
-# (default 16 64 256). Columns: unpacked; packed, run from memory
+# (default 16 64 256); then the same program with 20,000 files of 1 KB. Columns: unpacked; packed, run from memory
 # (--onebin-cache=never); packed, run from the cache once it holds the app
 # (--onebin-cache=always, warm). The view in memory holds every file of the
 # app (tmpfs pages) while it runs; the cached tree holds only page cache,
@@ -21,19 +21,33 @@ median_ms() {  # COMMAND...: farm-bench's median wall time in ms
 }
 echo "| data | unpacked | packed, from memory | packed, from the cache (warm) | memory view while it runs |"
 echo "|---|---|---|---|---|"
-for size in "${sizes[@]}"; do
-  app=$work/app-$size
-  mkdir -p "$app/bin" "$app/data"
+row() {  # NAME: times the app in $work/NAME and prints its row
+  local app=$work/$1
   cp "$build/samples/hello/hello" "$app/bin/"
-  for i in $(seq $(( size / 5 ))); do
-    { head -c 2359296 /dev/urandom; head -c 2883584 /dev/zero; } > "$app/data/part$i"
-  done
-  "$build/onebin" pack "$app" -o "$work/app-$size.run" --entry bin/hello --level 3 --quiet
-  export HOME=$work/home-$size
+  "$build/onebin" pack "$app" -o "$app.run" --entry bin/hello --level 3 --quiet
+  export HOME=$work/home-$1
   mkdir -p "$HOME"
-  "$work/app-$size.run" --onebin-cache=always > /dev/null  # fills the cache
+  "$app.run" --onebin-cache=always > /dev/null  # fills the cache
+  local unpacked memory cached
   unpacked=$(median_ms "$app/bin/hello")
-  memory=$(median_ms "$work/app-$size.run" --onebin-cache=never)
-  cached=$(median_ms "$work/app-$size.run" --onebin-cache=always)
-  echo "| $size MB | $unpacked ms | $memory ms | $cached ms | $(du -sm "$app" | cut -f1) MB |"
+  memory=$(median_ms "$app.run" --onebin-cache=never)
+  cached=$(median_ms "$app.run" --onebin-cache=always)
+  echo "| $2 | $unpacked ms | $memory ms | $cached ms | $(du -sm "$app" | cut -f1) MB |"
+}
+for size in "${sizes[@]}"; do
+  mkdir -p "$work/app-$size/bin" "$work/app-$size/data"
+  for i in $(seq $(( size / 5 ))); do
+    { head -c 2359296 /dev/urandom; head -c 2883584 /dev/zero; } > "$work/app-$size/data/part$i"
+  done
+  row "app-$size" "$size MB"
 done
+mkdir -p "$work/small-files/bin"
+python3 - "$work/small-files/data" <<'PY'
+import os, sys
+for d in range(100):
+    os.makedirs(f"{sys.argv[1]}/{d}")
+    for f in range(200):
+        with open(f"{sys.argv[1]}/{d}/{f}", "wb") as out:
+            out.write(os.urandom(460) + bytes(564))
+PY
+row small-files "20,000 files of 1 KB"

@@ -46,6 +46,7 @@ void onebin_index_header_encode(const struct onebin_index_header *h, uint8_t out
   put32(out + 8, h->main_entry);
   put32(out + 12, h->glibc_needed);
   put64(out + 16, h->stub_hash);
+  put32(out + 24, h->cache);
 }
 
 void onebin_entry_encode(const struct onebin_entry *e, uint8_t out[ONEBIN_ENTRY_SIZE]) {
@@ -186,7 +187,9 @@ static const char *decompress_index(struct onebin_archive *a) {
   uint64_t expected = ONEBIN_INDEX_HEADER_SIZE + (uint64_t)a->header.entry_count * ONEBIN_ENTRY_SIZE + a->header.strings_size;
   if (expected != t->index_size) return "corrupted index (sizes do not add up)";
   if (a->header.main_entry >= a->header.entry_count) return "corrupted index (no main program)";
-  if (get64(a->index + 24) != 0) return "corrupted index (reserved bytes set)";
+  a->header.cache = get32(a->index + 24);
+  if (a->header.cache > ONEBIN_CACHE_ALWAYS) return "corrupted index (unknown cache mode)";
+  if (get32(a->index + 28) != 0) return "corrupted index (reserved bytes set)";
   if (onebin_xxh64(a->file, (size_t)t->payload_offset, 0) != a->header.stub_hash) return "corrupted stub (hash mismatch)";
   a->strings = (const char *)a->index + expected - a->header.strings_size;
   return NULL;
@@ -315,6 +318,11 @@ const char *onebin_read_entry(struct onebin_archive *a, const struct onebin_entr
   }
   if (onebin_xxh64(dest, e->size, 0) != e->hash) return "corrupted file data (hash mismatch)";
   return NULL;
+}
+
+const char *onebin_cache_name(uint32_t mode) {
+  static const char *const names[] = {"auto", "never", "always"};
+  return mode <= ONEBIN_CACHE_ALWAYS ? names[mode] : NULL;
 }
 
 uint32_t onebin_version_parse(const char *text) {

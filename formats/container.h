@@ -13,8 +13,8 @@
 extern "C" {
 #endif
 
-#define ONEBIN_FORMAT_VERSION 3u
-#define ONEBIN_FORMAT_VERSION_TEXT "3" /* the same number, for messages */
+#define ONEBIN_FORMAT_VERSION 4u
+#define ONEBIN_FORMAT_VERSION_TEXT "4" /* the same number, for messages */
 #define ONEBIN_TRAILER_SIZE 64u
 #define ONEBIN_INDEX_HEADER_SIZE 32u
 #define ONEBIN_ENTRY_SIZE 104u
@@ -68,9 +68,19 @@ struct onebin_trailer {
   uint64_t payload_offset, index_offset, index_compressed_size, index_size, index_hash;
 };
 
+/* Where the stub runs the app from unless the user says otherwise at
+ * launch (--onebin-cache=): the index header's `cache` field. */
+enum onebin_cache { ONEBIN_CACHE_AUTO = 0, ONEBIN_CACHE_NEVER = 1, ONEBIN_CACHE_ALWAYS = 2 };
+/* Under auto, apps with at least this many MB of files are cached: README
+ * ("Big apps") has the measurements behind it. */
+#define ONEBIN_CACHE_AUTO_MB 64
+/* "auto", "never", "always"; NULL for another value. */
+const char *onebin_cache_name(uint32_t mode);
+
 struct onebin_index_header {
   uint32_t entry_count, strings_size, main_entry, glibc_needed;
   uint64_t stub_hash; /* XXH64 of the file's bytes before payload_offset: the stub */
+  uint32_t cache;     /* enum onebin_cache */
 };
 
 struct onebin_entry {

@@ -19,20 +19,20 @@
  * the tree's last use. */
 #define COMPLETE ".onebin-complete"
 
-enum cache_mode cache_mode_from_args(int *argc, char **argv) {
+enum onebin_cache cache_mode_from_args(int *argc, char **argv, enum onebin_cache packed) {
   static const char option[] = "--onebin-cache=";
-  if (*argc < 2 || strncmp(argv[1], option, sizeof option - 1) != 0) return CACHE_AUTO;
-  const char *mode = argv[1] + sizeof option - 1;
-  enum cache_mode chosen = !strcmp(mode, "auto") ? CACHE_AUTO : !strcmp(mode, "never") ? CACHE_NEVER : CACHE_ALWAYS;
-  if (chosen == CACHE_ALWAYS && strcmp(mode, "always") != 0) die("%s: the modes are auto, never and always", argv[1]);
+  if (*argc < 2 || strncmp(argv[1], option, sizeof option - 1) != 0) return packed;
+  uint32_t chosen = ONEBIN_CACHE_AUTO;
+  while (onebin_cache_name(chosen) && strcmp(argv[1] + sizeof option - 1, onebin_cache_name(chosen)) != 0) chosen++;
+  if (!onebin_cache_name(chosen)) die("%s: the modes are auto, never and always", argv[1]);
   memmove(argv + 1, argv + 2, (size_t)(*argc - 1) * sizeof *argv); /* argv[argc], NULL, moves too */
   (*argc)--;
-  return chosen;
+  return (enum onebin_cache)chosen;
 }
 
-int cache_wanted(enum cache_mode mode, const struct onebin_archive *a) {
-  if (mode != CACHE_AUTO) return mode == CACHE_ALWAYS;
-  return view_size_of(a).bytes >= CACHE_AUTO_BYTES;
+int cache_wanted(enum onebin_cache mode, const struct onebin_archive *a) {
+  if (mode != ONEBIN_CACHE_AUTO) return mode == ONEBIN_CACHE_ALWAYS;
+  return view_size_of(a).bytes >= (uint64_t)ONEBIN_CACHE_AUTO_MB << 20;
 }
 
 /* A content's name in CACHE/files: what the tree checks of a file (size,

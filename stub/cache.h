@@ -13,17 +13,12 @@
 #include "../formats/container.h"
 #include "view.h"
 
-enum cache_mode { CACHE_AUTO, CACHE_NEVER, CACHE_ALWAYS };
+/* --onebin-cache=auto|never|always as argv[1], taken out of argv; the
+ * packed default (the index header's) without it. Dies on another mode. */
+enum onebin_cache cache_mode_from_args(int *argc, char **argv, enum onebin_cache packed);
 
-/* Apps with at least this many bytes of files are cached under auto: see
- * README ("Big apps") for the measurements behind it. */
-#define CACHE_AUTO_BYTES (64ull << 20)
-
-/* --onebin-cache=auto|never|always as argv[1], taken out of argv; auto
- * without it. Dies on another mode. */
-enum cache_mode cache_mode_from_args(int *argc, char **argv);
-
-int cache_wanted(enum cache_mode mode, const struct onebin_archive *archive);
+/* always; or auto and ONEBIN_CACHE_AUTO_MB or more of files. */
+int cache_wanted(enum onebin_cache mode, const struct onebin_archive *archive);
 
 /* Files are shared between trees through CACHE/files, one hard link per
  * content (hash, size, time, mode): a new version unpacks only what changed.

@@ -238,23 +238,23 @@ static void print_info(struct onebin_archive *a) {
   each_host_library(a, print_host_library);
 }
 
-static void print_help(const char *self) {
+static void print_help(const char *self, const struct onebin_archive *a) {
   printf("%s is an app packed by onebin. Arguments are passed to the app, except:\n"
          "  --onebin-help         this text\n"
          "  --onebin-info         what is packed and what this host offers\n"
          "  --onebin-extract DIR  write the packed files into DIR and exit\n"
-         "  --onebin-cache=MODE   before the app's arguments: auto (the default) runs apps of %llu MB or more\n"
-         "                        from a copy unpacked once into ~/.cache/onebin/apps, smaller ones from\n"
-         "                        memory; always and never decide for any size\n"
+         "  --onebin-cache=MODE   before the app's arguments: auto runs apps of %d MB or more from a copy\n"
+         "                        unpacked once into ~/.cache/onebin/apps, smaller ones from memory; always\n"
+         "                        and never decide for any size (this file's default: %s)\n"
          "Environment: ONEBIN_DEBUG=1 prints each launch decision to stderr; ONEBIN_CACHE_MAX_MB bounds\n"
          "the cache (default %llu), whose least recently used apps go first.\n",
-         self, CACHE_AUTO_BYTES >> 20, CACHE_MAX_BYTES >> 20);
+         self, ONEBIN_CACHE_AUTO_MB, onebin_cache_name(a->header.cache), CACHE_MAX_BYTES >> 20);
 }
 
 /* Returns only if argv[1] is not a stub option. */
 static void handle_stub_option(int argc, char **argv, struct onebin_archive *a) {
   if (argc < 2 || strncmp(argv[1], "--onebin-", 9) != 0) return;
-  if (!strcmp(argv[1], "--onebin-help")) print_help(argv[0]);
+  if (!strcmp(argv[1], "--onebin-help")) print_help(argv[0], a);
   else if (!strcmp(argv[1], "--onebin-info")) print_info(a);
   else if (!strcmp(argv[1], "--onebin-extract") && argc == 3) view_extract(a, argv[2]);
   else die("unknown option %s (see --onebin-help)", argv[1]);
@@ -282,7 +282,7 @@ int main(int argc, char **argv) {
   struct onebin_archive archive;
   map_self(self, &archive);
   debug("timing: %.2f ms: trailer and index read and checked", elapsed_ms());
-  enum cache_mode cache = cache_mode_from_args(&argc, argv);
+  enum onebin_cache cache = cache_mode_from_args(&argc, argv, (enum onebin_cache)archive.header.cache);
   handle_stub_option(argc, argv, &archive);
 
   struct choice choice;

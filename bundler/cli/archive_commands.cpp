@@ -98,7 +98,8 @@ void inspect_text(const pack::PackedFile& file) {
   const auto& header = file.archive().header;
   std::cout << "format: onebin " << file.archive().trailer.version << "\n"
             << "main: " << printable(file.path(file.entry(header.main_entry))) << "\n"
-            << "glibc needed: " << version_text(header.glibc_needed) << "\n";
+            << "glibc needed: " << version_text(header.glibc_needed) << "\n"
+            << "cache: " << onebin_cache_name(header.cache) << "\n";
   for (uint32_t i = 0; i < file.size(); ++i) {
     onebin_entry e = file.entry(i);
     std::printf("%-7s %04o %10llu %-9s %s%s%s\n", type_name(e.type), e.mode, static_cast<unsigned long long>(e.size),
@@ -113,7 +114,8 @@ void inspect_json(const pack::PackedFile& file) {
   std::cout << "{\"format\": " << trailer.version << ", \"payload_offset\": " << trailer.payload_offset
             << ", \"index_offset\": " << trailer.index_offset << ", \"main\": "
             << json_string(file.path(file.entry(header.main_entry))) << ", \"glibc_needed\": \""
-            << version_text(header.glibc_needed) << "\", \"entries\": [";
+            << version_text(header.glibc_needed) << "\", \"cache\": \"" << onebin_cache_name(header.cache)
+            << "\", \"entries\": [";
   for (uint32_t i = 0; i < file.size(); ++i) {
     onebin_entry e = file.entry(i);
     std::cout << (i ? ", " : "") << "{\"path\": " << json_string(file.path(e)) << ", \"type\": \"" << type_name(e.type)

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "deploy/frameworks.hpp"
@@ -115,6 +116,14 @@ void add_pack_command(CLI::App& app) {
   cmd->add_option("--host-lib", options->policy.host_globs, "Take libraries matching GLOB from the host (repeatable)");
   cmd->add_option("--bundle-lib", options->policy.bundle_globs, "Bundle libraries matching GLOB even if host-only by default");
   cmd->add_flag("--explain", options->explain, "Print each library with its decision and the reason");
+  static const std::map<std::string, onebin_cache> kCacheModes = {
+      {"auto", ONEBIN_CACHE_AUTO}, {"never", ONEBIN_CACHE_NEVER}, {"always", ONEBIN_CACHE_ALWAYS}};
+  cmd->add_option("--cache", options->cache,
+                  "Where the packed file runs the app from unless the user gives --onebin-cache=: auto (the "
+                  "default: apps of " + std::to_string(ONEBIN_CACHE_AUTO_MB) +
+                      " MB or more from a copy unpacked once into ~/.cache/onebin, smaller ones from memory), never "
+                      "(always from memory) or always (always from the cache)")
+      ->transform(CLI::CheckedTransformer(kCacheModes));
   cmd->add_flag("--quiet", options->quiet,
                 "Print neither the progress line (shown only when stderr is a terminal) nor the closing summary; "
                 "warnings and errors still go to stderr");

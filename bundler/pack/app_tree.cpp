@@ -210,6 +210,7 @@ AppTree collect_app(const PackOptions& options) {
   tree.launch = !tree.app_root.empty() ? fs::path(options.entry.empty() ? "AppRun" : options.entry).lexically_normal().string()
                                         : "bin/" + fs::path(options.app).filename().string();
   tree.main = find_main(tree, follow_links(tree, tree.launch, options.app), options.app);
+  tree.cache = options.cache;
   return tree;
 }
 

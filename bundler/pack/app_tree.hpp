@@ -36,6 +36,7 @@ struct PackOptions {
   LibraryPolicy policy;
   bool explain = false;
   bool quiet = false;                   // no progress line, no closing summary
+  onebin_cache cache = ONEBIN_CACHE_AUTO;  // where the stub runs the app from by default
   bool trace = false;                   // run the app once at pack time and add what it opens (pack/trace.hpp)
   std::vector<std::string> trace_args;  // its arguments
   int trace_seconds = 20;
@@ -83,6 +84,7 @@ struct AppTree {
   std::vector<TreeEntry> entries;  // directories before their contents
   size_t main = 0;                 // index of the program to run
   std::string launch;              // what the stub executes: the entry as given, maybe a link leading to main
+  onebin_cache cache = ONEBIN_CACHE_AUTO;  // the index's default place to run from (formats/README.md)
   std::string libdir;              // where libraries from outside the app go
   std::string app_root;            // the app's directory on disk ("" for a single program)
   std::string loader;              // the glibc loader beside the bundled libc.so.6 ("" if none)

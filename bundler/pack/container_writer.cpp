@@ -331,7 +331,7 @@ uint64_t write_packed_file(const AppTree& unsorted, const std::vector<uint8_t>& 
   }
   std::string strings = encode_strings(tree, records);
   onebin_index_header header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(strings.size()),
-                             launch_index(tree), glibc_needed(tree), 0};
+                             launch_index(tree), glibc_needed(tree), 0, tree.cache};
   if (int error = onebin_writer_finish(&writer, header, records.data(), strings.data(), level == kTunedLevel ? 19 : level))
     throw WriteError(error);
   return writer.written;

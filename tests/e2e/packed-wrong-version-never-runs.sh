@@ -2,8 +2,9 @@
 pack "$SAMPLES/hello/hello" "$t/hello.run"
 size=$(stat -c %s "$t/hello.run")
 trailer=$((size - 64))
-# Version 4 with a correct trailer hash, as a future onebin would write it.
-printf '\x04' | dd of="$t/hello.run" bs=1 seek=$((trailer + 8)) conv=notrunc status=none
+# The next version with a correct trailer hash, as a future onebin would write it.
+version=$(od -An -tu4 -j $((trailer + 8)) -N4 "$t/hello.run" | tr -d ' ')
+printf "\\x$(printf %02x $((version + 1)))" | dd of="$t/hello.run" bs=1 seek=$((trailer + 8)) conv=notrunc status=none
 hash=$(dd if="$t/hello.run" bs=1 skip=$trailer count=56 status=none | xxhsum -H64 - | cut -d' ' -f1)
 printf "$(echo "$hash" | sed 's/../&\n/g' | tac | tr -d '\n' | sed 's/../\\x&/g')" |
   dd of="$t/hello.run" bs=1 seek=$((trailer + 56)) conv=notrunc status=none

@@ -50,7 +50,7 @@ struct Entry {
 
 // A container with a 16-byte stand-in for the stub, written with the
 // format's own writer (formats/writer.h) into a memfd and read back.
-std::vector<uint8_t> make_container(const std::vector<Entry>& entries) {
+std::vector<uint8_t> make_container(const std::vector<Entry>& entries, uint32_t cache = ONEBIN_CACHE_AUTO) {
   int fd = memfd_create("container", MFD_CLOEXEC);
   REQUIRE(fd >= 0);
   onebin_writer writer;
@@ -78,7 +78,7 @@ std::vector<uint8_t> make_container(const std::vector<Entry>& entries) {
     }
     records.push_back(r);
   }
-  onebin_index_header header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(strings.size()), 0, 0, 0};
+  onebin_index_header header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(strings.size()), 0, 0, 0, cache};
   REQUIRE(onebin_writer_finish(&writer, header, records.data(), strings.data(), 3) == 0);
   std::vector<uint8_t> out(writer.written);
   REQUIRE(pread(fd, out.data(), out.size(), 0) == static_cast<ssize_t>(out.size()));
@@ -292,4 +292,15 @@ TEST_CASE("every family the reader accepts has a name, and the next one is refus
   CHECK(onebin_family_info(ONEBIN_FAMILY_COUNT) == nullptr);
   CHECK(open_error(make_container({{"lib", ONEBIN_FILE, "x", 0, ONEBIN_FAMILY_COUNT}})) ==
         "corrupted index (unknown library family)");
+}
+
+TEST_CASE("the launch's cache mode is one the stub knows") {
+  for (uint32_t mode : {ONEBIN_CACHE_AUTO, ONEBIN_CACHE_NEVER, ONEBIN_CACHE_ALWAYS}) {
+    auto bytes = make_container(kGood, mode);
+    onebin_archive archive;
+    REQUIRE(onebin_open(bytes.data(), bytes.size(), &archive) == nullptr);
+    CHECK(archive.header.cache == mode);
+    onebin_close(&archive);
+  }
+  CHECK(open_error(make_container(kGood, ONEBIN_CACHE_ALWAYS + 1)) == "corrupted index (unknown cache mode)");
 }

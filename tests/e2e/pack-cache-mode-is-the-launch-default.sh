@@ -1,0 +1,21 @@
+. "$(dirname "$0")/common.inc"
+# pack --cache sets where the packed file runs the app from by default (the
+# index header's cache field, shown by inspect and --onebin-help): a small
+# app packed with --cache always runs from the cache, a big one packed with
+# --cache never from memory, and --onebin-cache= at launch still decides.
+mkdir -p "$t/big/bin" "$t/big/data" "$t/home"
+cp "$SAMPLES/hello/hello" "$t/big/bin/"
+truncate -s 70M "$t/big/data/level"
+pack "$t/big" "$t/big.run" --entry bin/hello --cache never
+pack "$SAMPLES/hello/hello" "$t/small.run" --cache always
+"$ONEBIN" inspect "$t/big.run" | grep -qx 'cache: never' || fail "inspect: $("$ONEBIN" inspect "$t/big.run" | head -5)"
+"$t/small.run" --onebin-help | grep -q "this file's default: always" || fail "help: $("$t/small.run" --onebin-help)"
+used() {  # FILE ARGS...: how the launch used the cache ("" for memory)
+  HOME=$t/home ONEBIN_DEBUG=1 "$@" a > "$t/out" 2>&1 || fail "$1: $(cat "$t/out")"
+  grep -qx 'arg 1: a' "$t/out" || fail "$1 printed: $(cat "$t/out")"
+  sed -n 's|^onebin: cache: .* (\(.*\))$|\1|p' "$t/out"
+}
+[[ $(used "$t/big.run") == "" ]] || fail "the big app packed with --cache never used the cache: $(cat "$t/out")"
+[[ ! -e $t/home/.cache ]] || fail "--cache never made ~/.cache"
+[[ $(used "$t/small.run") == "unpacked now" ]] || fail "the small app packed with --cache always: $(cat "$t/out")"
+[[ $(used "$t/big.run" --onebin-cache=always) == "unpacked now" ]] || fail "--onebin-cache=always: $(cat "$t/out")"
