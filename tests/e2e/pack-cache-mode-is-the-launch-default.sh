@@ -10,12 +10,7 @@ pack "$t/big" "$t/big.run" --entry bin/hello --cache never
 pack "$SAMPLES/hello/hello" "$t/small.run" --cache always
 "$ONEBIN" inspect "$t/big.run" | grep -qx 'cache: never' || fail "inspect: $("$ONEBIN" inspect "$t/big.run" | head -5)"
 "$t/small.run" --onebin-help | grep -q "this file's default: always" || fail "help: $("$t/small.run" --onebin-help)"
-used() {  # FILE ARGS...: how the launch used the cache ("" for memory)
-  HOME=$t/home ONEBIN_DEBUG=1 "$@" a > "$t/out" 2>&1 || fail "$1: $(cat "$t/out")"
-  grep -qx 'arg 1: a' "$t/out" || fail "$1 printed: $(cat "$t/out")"
-  sed -n 's|^onebin: cache: .* (\(.*\))$|\1|p' "$t/out"
-}
-[[ $(used "$t/big.run") == "" ]] || fail "the big app packed with --cache never used the cache: $(cat "$t/out")"
+[[ $(cache_use "$t/big.run") == "" ]] || fail "the big app packed with --cache never used the cache: $(cat "$t/out")"
 [[ ! -e $t/home/.cache ]] || fail "--cache never made ~/.cache"
-[[ $(used "$t/small.run") == "unpacked now" ]] || fail "the small app packed with --cache always: $(cat "$t/out")"
-[[ $(used "$t/big.run" --onebin-cache=always) == "unpacked now" ]] || fail "--onebin-cache=always: $(cat "$t/out")"
+[[ $(cache_use "$t/small.run") == "unpacked now" ]] || fail "the small app packed with --cache always: $(cat "$t/out")"
+[[ $(cache_use "$t/big.run" --onebin-cache=always) == "unpacked now" ]] || fail "--onebin-cache=always: $(cat "$t/out")"

@@ -7,15 +7,10 @@ cp "$SAMPLES/hello/hello" "$t/big/bin/"
 truncate -s 70M "$t/big/data/level"
 pack "$t/big" "$t/big.run" --entry bin/hello
 pack "$SAMPLES/hello/hello" "$t/small.run"
-launch() {  # FILE: runs it, prints how the cache was used
-  HOME=$t/home ONEBIN_DEBUG=1 "$1" a > "$t/out" 2>&1 || fail "$1: $(cat "$t/out")"
-  grep -qx 'arg 1: a' "$t/out" || fail "$1 printed: $(cat "$t/out")"
-  sed -n 's|^onebin: cache: .* (\(.*\))$|\1|p' "$t/out"
-}
-[[ $(launch "$t/small.run") == "" ]] || fail "the small app used the cache: $(cat "$t/out")"
+[[ $(cache_use "$t/small.run") == "" ]] || fail "the small app used the cache: $(cat "$t/out")"
 [[ ! -e $t/home/.cache ]] || fail "the small app made ~/.cache"
-[[ $(launch "$t/big.run") == "unpacked now" ]] || fail "first launch: $(cat "$t/out")"
-[[ $(launch "$t/big.run") == "from an earlier launch" ]] || fail "second launch: $(cat "$t/out")"
+[[ $(cache_use "$t/big.run") == "unpacked now" ]] || fail "first launch: $(cat "$t/out")"
+[[ $(cache_use "$t/big.run") == "from an earlier launch" ]] || fail "second launch: $(cat "$t/out")"
 grep -q "^onebin: exec $t/home/.cache/onebin/apps/[0-9a-f]*-[0-9a-f]*/bin/hello" "$t/out" || fail "$(cat "$t/out")"
 grep -q 'decompressed' "$t/out" && fail "the second launch decompressed: $(cat "$t/out")"
 [[ -z $(find "$t/home/.cache/onebin/apps" -type f -perm /222 -not -name '.lock-*') ]] ||
