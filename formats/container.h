@@ -71,9 +71,10 @@ struct onebin_trailer {
 /* Where the stub runs the app from unless the user says otherwise at
  * launch (--onebin-cache=): the index header's `cache` field. */
 enum onebin_cache { ONEBIN_CACHE_AUTO = 0, ONEBIN_CACHE_NEVER = 1, ONEBIN_CACHE_ALWAYS = 2 };
-/* Under auto, apps with at least this many MB of files are cached: README
- * ("Big apps") has the measurements behind it. */
+/* Under auto, apps with at least this many MB of files, or this many
+ * files, are cached: README ("Big apps") has the measurements behind it. */
 #define ONEBIN_CACHE_AUTO_MB 64
+#define ONEBIN_CACHE_AUTO_FILES 4096
 /* "auto", "never", "always"; NULL for another value. */
 const char *onebin_cache_name(uint32_t mode);
 

@@ -32,7 +32,8 @@ enum onebin_cache cache_mode_from_args(int *argc, char **argv, enum onebin_cache
 
 int cache_wanted(enum onebin_cache mode, const struct onebin_archive *a) {
   if (mode != ONEBIN_CACHE_AUTO) return mode == ONEBIN_CACHE_ALWAYS;
-  return view_size_of(a).bytes >= (uint64_t)ONEBIN_CACHE_AUTO_MB << 20;
+  struct view_size size = view_size_of(a);
+  return size.bytes >= (uint64_t)ONEBIN_CACHE_AUTO_MB << 20 || size.inodes >= ONEBIN_CACHE_AUTO_FILES;
 }
 
 /* A content's name in CACHE/files: what the tree checks of a file (size,
@@ -72,19 +73,46 @@ void cache_keep(int store_fd, int root_fd, const struct onebin_entry *e, const c
 
 /* Why the tree at tree_fd is not what the index and `keeps` describe, or
  * NULL: the marker, then every file's type, size and modification time. */
+/* The directory of the files looked at last, open: files of one directory
+ * come one after the other in the index, so each is looked up by its name
+ * alone (half the time of a lookup from the tree for 20,000 files). */
+struct current_dir {
+  int fd;
+  char path[ONEBIN_PATH_MAX + 1];
+};
+
+/* The name of `path` inside its directory, that directory opened in *dir. */
+static const char *name_in_dir(int tree_fd, struct current_dir *dir, const char *path) {
+  const char *slash = strrchr(path, '/');
+  size_t length = slash ? (size_t)(slash - path) : 1;
+  const char *parent = slash ? path : ".";
+  if (dir->fd < 0 || strlen(dir->path) != length || strncmp(dir->path, parent, length) != 0) {
+    if (dir->fd >= 0) close(dir->fd);
+    snprintf(dir->path, sizeof dir->path, "%.*s", (int)length, parent);
+    dir->fd = openat(tree_fd, dir->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  }
+  return slash ? slash + 1 : path;
+}
+
+/* Why the tree at tree_fd is not what the index and `keeps` describe, or
+ * NULL: the marker, then every file's type, size and modification time. */
 static const char *changed(int tree_fd, const struct onebin_archive *a, const uint8_t *keeps, char *path, size_t size) {
   struct stat st;
   if (fstatat(tree_fd, COMPLETE, &st, AT_SYMLINK_NOFOLLOW) != 0) return "it was never finished";
-  for (uint32_t i = 0; i < a->header.entry_count; i++) {
+  struct current_dir dir = {-1, ""};
+  const char *why = NULL;
+  for (uint32_t i = 0; !why && i < a->header.entry_count; i++) {
     struct onebin_entry e;
     onebin_entry_at(a, i, &e);
     if (!keeps[i] || e.type != ONEBIN_FILE || (e.flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT))) continue;
     snprintf(path, size, "%.*s", (int)e.path_size, a->strings + e.path);
-    if (fstatat(tree_fd, path, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) return "a file is missing";
-    if ((uint64_t)st.st_size != e.size) return "a file's size changed";
-    if (!as_packed(&st, &e)) return "a file was changed";
+    const char *name = name_in_dir(tree_fd, &dir, path);
+    if (fstatat(dir.fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) why = "a file is missing";
+    else if ((uint64_t)st.st_size != e.size) why = "a file's size changed";
+    else if (!as_packed(&st, &e)) why = "a file was changed";
   }
-  return NULL;
+  if (dir.fd >= 0) close(dir.fd);
+  return why;
 }
 
 /* Files lose their write bits: nothing writes into a tree later launches share. */
@@ -264,6 +292,7 @@ static void use_or_build(struct view *v, struct onebin_archive *a, const struct 
             strcmp(why, "it was never finished") ? ": " : "", strcmp(why, "it was never finished") ? path : "");
     remove_changed(v, apps_fd, key);
   }
+  debug("timing: %.2f ms: cached copy looked at", elapsed_ms());
   debug("cache: %s (%s)", v->dir, why ? "unpacked now" : "from an earlier launch");
   if (!why) return;
   build(v, a, c, apps_fd, key);

@@ -17,7 +17,7 @@
  * packed default (the index header's) without it. Dies on another mode. */
 enum onebin_cache cache_mode_from_args(int *argc, char **argv, enum onebin_cache packed);
 
-/* always; or auto and ONEBIN_CACHE_AUTO_MB or more of files. */
+/* always; or auto and ONEBIN_CACHE_AUTO_MB or ONEBIN_CACHE_AUTO_FILES or more. */
 int cache_wanted(enum onebin_cache mode, const struct onebin_archive *archive);
 
 /* Files are shared between trees through CACHE/files, one hard link per

@@ -243,12 +243,12 @@ static void print_help(const char *self, const struct onebin_archive *a) {
          "  --onebin-help         this text\n"
          "  --onebin-info         what is packed and what this host offers\n"
          "  --onebin-extract DIR  write the packed files into DIR and exit\n"
-         "  --onebin-cache=MODE   before the app's arguments: auto runs apps of %d MB or more from a copy\n"
-         "                        unpacked once into ~/.cache/onebin/apps, smaller ones from memory; always\n"
-         "                        and never decide for any size (this file's default: %s)\n"
+         "  --onebin-cache=MODE   before the app's arguments: auto runs apps of %d MB or %d files or more\n"
+         "                        from a copy unpacked once into ~/.cache/onebin/apps, smaller ones from\n"
+         "                        memory; always and never decide for any size (this file's default: %s)\n"
          "Environment: ONEBIN_DEBUG=1 prints each launch decision to stderr; ONEBIN_CACHE_MAX_MB bounds\n"
          "the cache (default %llu), whose least recently used apps go first.\n",
-         self, ONEBIN_CACHE_AUTO_MB, onebin_cache_name(a->header.cache), CACHE_MAX_BYTES >> 20);
+         self, ONEBIN_CACHE_AUTO_MB, ONEBIN_CACHE_AUTO_FILES, onebin_cache_name(a->header.cache), CACHE_MAX_BYTES >> 20);
 }
 
 /* Returns only if argv[1] is not a stub option. */
@@ -291,6 +291,7 @@ int main(int argc, char **argv) {
   check_host_libraries(&archive);
   choose(&archive, &choice, &bundled);
   choice.keeps = view_decide(&archive, &choice);
+  debug("timing: %.2f ms: decided what the host gives", elapsed_ms());
   struct view view;
   if (!cache_wanted(cache, &archive) || cache_view(&view, &archive, &choice) != 0) {
     view_create(&view, &archive);

@@ -120,9 +120,10 @@ void add_pack_command(CLI::App& app) {
       {"auto", ONEBIN_CACHE_AUTO}, {"never", ONEBIN_CACHE_NEVER}, {"always", ONEBIN_CACHE_ALWAYS}};
   cmd->add_option("--cache", options->cache,
                   "Where the packed file runs the app from unless the user gives --onebin-cache=: auto (the "
-                  "default: apps of " + std::to_string(ONEBIN_CACHE_AUTO_MB) +
-                      " MB or more from a copy unpacked once into ~/.cache/onebin, smaller ones from memory), never "
-                      "(always from memory) or always (always from the cache)")
+                  "default: apps of " + std::to_string(ONEBIN_CACHE_AUTO_MB) + " MB or " +
+                      std::to_string(ONEBIN_CACHE_AUTO_FILES) +
+                      " files or more from a copy unpacked once into ~/.cache/onebin, smaller ones from memory), "
+                      "never (always from memory) or always (always from the cache)")
       ->transform(CLI::CheckedTransformer(kCacheModes));
   cmd->add_flag("--quiet", options->quiet,
                 "Print neither the progress line (shown only when stderr is a terminal) nor the closing summary; "

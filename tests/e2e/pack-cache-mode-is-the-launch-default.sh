@@ -3,7 +3,7 @@
 # index header's cache field, shown by inspect and --onebin-help): a small
 # app packed with --cache always runs from the cache, a big one packed with
 # --cache never from memory, and --onebin-cache= at launch still decides.
-mkdir -p "$t/big/bin" "$t/big/data" "$t/home"
+mkdir -p "$t/big/bin" "$t/big/data"
 cp "$SAMPLES/hello/hello" "$t/big/bin/"
 truncate -s 70M "$t/big/data/level"
 pack "$t/big" "$t/big.run" --entry bin/hello --cache never

@@ -2,7 +2,7 @@
 # An app of 64 MB or more is unpacked once into ~/.cache/onebin/apps and
 # run from there on later launches, which decompress nothing (ONEBIN_DEBUG
 # says which); a small app never touches the disk cache.
-mkdir -p "$t/big/bin" "$t/big/data" "$t/home"
+mkdir -p "$t/big/bin" "$t/big/data"
 cp "$SAMPLES/hello/hello" "$t/big/bin/"
 truncate -s 70M "$t/big/data/level"
 pack "$t/big" "$t/big.run" --entry bin/hello

@@ -3,7 +3,7 @@
 # modification time: a file changed in the cache (a bad disk, a program
 # writing where it should not) is noticed at the next launch, which says so
 # in one line and unpacks the app again instead of running the changed copy.
-mkdir -p "$t/app/bin" "$t/app/data" "$t/home"
+mkdir -p "$t/app/bin" "$t/app/data"
 printf '#!/bin/sh\ncat "$(dirname "$0")/../data/message"\n' > "$t/app/bin/show"
 chmod 755 "$t/app/bin/show"
 echo "as packed" > "$t/app/data/message"

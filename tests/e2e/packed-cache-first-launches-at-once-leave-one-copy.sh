@@ -2,7 +2,6 @@
 # 20 first launches at once of an app the cache takes: every one runs, the
 # app is unpacked once (the others wait for it under the key's lock) and the
 # cache holds one tree and no half-built one.
-mkdir "$t/home"
 noise_app "$t/app.run" 20000000
 for i in $(seq 20); do
   HOME=$t/home ONEBIN_DEBUG=1 "$t/app.run" --onebin-cache=always "$i" > "$t/out.$i" 2>&1 &

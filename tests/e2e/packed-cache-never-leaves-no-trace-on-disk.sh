@@ -1,7 +1,7 @@
 . "$(dirname "$0")/common.inc"
 # --onebin-cache=never runs even a big app from memory: nothing is made in
 # ~/.cache, and the view is gone once the app has exited.
-mkdir -p "$t/big/bin" "$t/big/data" "$t/home"
+mkdir -p "$t/big/bin" "$t/big/data"
 cp "$SAMPLES/hello/hello" "$t/big/bin/"
 truncate -s 70M "$t/big/data/level"
 pack "$t/big" "$t/big.run" --entry bin/hello

@@ -3,7 +3,6 @@
 # makes room by removing the trees used least recently (not the last one
 # used, which was launched again), and the stored files only they used:
 # the cache stays under 30 MB.
-mkdir "$t/home"
 for name in a b c; do
   noise_app "$t/$name.run" 12000000
   rm -rf "$t/noise-app"

@@ -3,7 +3,7 @@
 # (the same content, time and mode): one copy on disk, linked into both
 # trees, and the second version unpacks only what changed and its program
 # (whose slots are its tree's own).
-mkdir -p "$t/v1/bin" "$t/v1/data" "$t/home"
+mkdir -p "$t/v1/bin" "$t/v1/data"
 cp "$SAMPLES/hello/hello" "$t/v1/bin/"
 head -c 3000000 /dev/urandom > "$t/v1/data/level"
 echo "version 1" > "$t/v1/data/version"

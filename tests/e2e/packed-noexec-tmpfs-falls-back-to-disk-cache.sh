@@ -6,7 +6,7 @@ w=$(mktemp -d /var/tmp/onebin-e2e-XXXXXX)
 trap 'rm -rf "$t" "$w"' EXIT
 cp "$t/spawn.run" "$w/"
 mkdir "$w/home"
-HOME="$w/home" unshare --mount bash -c '
+HOME="$w/home" XDG_CACHE_HOME="$w/home/.cache" unshare --mount bash -c '
   for dir in "$XDG_RUNTIME_DIR" /dev/shm /tmp; do mount -t tmpfs -o noexec tmpfs "$dir"; done
   ONEBIN_DEBUG=1 "$1/spawn.run" > "$1/out" 2> "$1/err"' _ "$w" || fail "did not run: $(cat "$w/err")"
 grep -q '^onebin: /dev/shm is mounted noexec$' "$w/err" || fail "no noexec decision: $(cat "$w/err")"

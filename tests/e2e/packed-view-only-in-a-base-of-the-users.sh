@@ -11,7 +11,7 @@ view_base() {  # XDG_RUNTIME_DIR: the base the view was made in
   grep -qx 'arg 1: a' "$t/out" || fail "with $1: $(cat "$t/out")"
   sed -n 's|^onebin: view directory \(.*\)/onebin-[0-9]*-[A-Za-z0-9]* (.*|\1|p' "$t/out"
 }
-mkdir -m 700 "$t/theirs" "$t/open" "$t/sticky" "$t/home"
+mkdir -m 700 "$t/theirs" "$t/open" "$t/sticky"
 chown nobody "$t/theirs"
 chmod 777 "$t/open"
 chmod 1777 "$t/sticky"
