@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -145,10 +146,32 @@ static void build(struct view *v, struct onebin_archive *a, const struct choice 
 }
 
 /* A changed tree is moved aside first, so that nothing runs it again. */
-static void remove_changed(const struct view *v, int apps_fd, const char *key) {
-  char aside[sizeof v->dir + 64];
-  snprintf(aside, sizeof aside, "%s.changed-%ld", v->dir, (long)getpid());
-  if (renameat(apps_fd, key, AT_FDCWD, aside) == 0) remove_tree(aside);
+static void remove_changed(const char *apps, int apps_fd, const char *key) {
+  char name[96], aside[ONEBIN_PATH_MAX + 1];
+  snprintf(name, sizeof name, ".changed-%s-%ld", key, (long)getpid());
+  int n = snprintf(aside, sizeof aside, "%s/%s", apps, name);
+  if (n > 0 && (size_t)n < sizeof aside && renameat(apps_fd, key, apps_fd, name) == 0) remove_tree(aside);
+}
+
+/* What launches that were killed left: .build-KEY-PID (half unpacked) and
+ * .changed-KEY-PID (half removed), when process PID is gone. */
+static void remove_leftovers(const char *apps, int apps_fd) {
+  int fd = dup(apps_fd);
+  DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+  if (!dir) return;
+  rewinddir(dir);
+  struct dirent *entry;
+  char path[ONEBIN_PATH_MAX + 1];
+  while ((entry = readdir(dir))) {
+    const char *name = entry->d_name, *dash = strrchr(name, '-');
+    if ((strncmp(name, ".build-", 7) && strncmp(name, ".changed-", 9)) || !dash) continue;
+    long pid = strtol(dash + 1, NULL, 10);
+    int n = snprintf(path, sizeof path, "%s/%s", apps, name);
+    if (pid <= 0 || kill((pid_t)pid, 0) == 0 || errno != ESRCH || n < 0 || (size_t)n >= sizeof path) continue;
+    debug("cache: removing %s, left by process %ld that no longer runs", path, pid);
+    remove_tree(path);
+  }
+  closedir(dir);
 }
 
 /* KEY: the index's hash (it covers every file's hash and the stub) and
@@ -290,11 +313,12 @@ static void use_or_build(struct view *v, struct onebin_archive *a, const struct 
   if (why && tree_fd >= 0) {
     fprintf(stderr, "onebin: note: the cached copy in %s is not as unpacked (%s%s%s): unpacking it again\n", v->dir, why,
             strcmp(why, "it was never finished") ? ": " : "", strcmp(why, "it was never finished") ? path : "");
-    remove_changed(v, apps_fd, key);
+    remove_changed(apps, apps_fd, key);
   }
   debug("timing: %.2f ms: cached copy looked at", elapsed_ms());
   debug("cache: %s (%s)", v->dir, why ? "unpacked now" : "from an earlier launch");
   if (!why) return;
+  remove_leftovers(apps, apps_fd);
   build(v, a, c, apps_fd, key);
   keep_within_bound(apps, apps_fd, v->store_fd, key);
 }

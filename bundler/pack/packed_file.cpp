@@ -39,26 +39,47 @@ onebin_entry PackedFile::entry(uint32_t i) const {
   return e;
 }
 
+namespace {
+
+// The mapped pages of frames, once read, leave the process's resident
+// memory (the page cache keeps them): reading a 700 MB packed file back
+// would otherwise hold all 700 MB.
+void release(const uint8_t* begin, uint64_t size) {
+  constexpr uintptr_t kPage = 4096;
+  uintptr_t start = reinterpret_cast<uintptr_t>(begin) & ~(kPage - 1);
+  uintptr_t end = (reinterpret_cast<uintptr_t>(begin) + size + kPage - 1) & ~(kPage - 1);
+  if (end > start) madvise(reinterpret_cast<void*>(start), end - start, MADV_DONTNEED);
+}
+
+}  // namespace
+
 void PackedFile::read_content(const onebin_entry& e, const std::function<void(const uint8_t*, size_t)>& piece) const {
+  const uint8_t* data = archive_.file + archive_.trailer.payload_offset + e.data;
+  struct Released {
+    const uint8_t* data;
+    uint64_t size;
+    ~Released() { release(data, size); }
+  } released{data, e.data_size};
   auto fail = [&](const char* error) { throw PackError(name_ + ": " + path(e) + ": " + error); };
-  if (const char* error = onebin_check_frames(&archive_, &e)) fail(error);
   if ((e.flags & ONEBIN_SHARED_FRAME) || e.size <= ONEBIN_FRAME_CONTENT_MAX) {  // one frame's worth at most
+    if (const char* error = onebin_check_frames(&archive_, &e)) fail(error);
     std::vector<uint8_t> bytes(e.size);
     if (const char* error = onebin_read_entry(&archive_, &e, bytes.data())) fail(error);
     return piece(bytes.data(), bytes.size());
   }
-  // Frames back to back, each at most ONEBIN_FRAME_CONTENT_MAX (onebin_check_frames).
-  const uint8_t* frames = archive_.file + archive_.trailer.payload_offset + e.data;
+  // Frames back to back, each checked as it comes (at most ONEBIN_FRAME_CONTENT_MAX, the sizes adding up): walking
+  // every frame header first would map the whole file (the kernel maps a large folio at a time).
   std::vector<uint8_t> buffer(ONEBIN_FRAME_CONTENT_MAX);
   onebin_xxh64_state hash;
   onebin_xxh64_init(&hash, 0);
   uint64_t total = 0;
   for (uint64_t at = 0; at < e.data_size;) {
-    size_t frame = ZSTD_findFrameCompressedSize(frames + at, static_cast<size_t>(e.data_size - at));
-    size_t n = ZSTD_isError(frame) ? frame : ZSTD_decompressDCtx(archive_.dctx, buffer.data(), buffer.size(), frames + at, frame);
+    size_t frame = ZSTD_findFrameCompressedSize(data + at, static_cast<size_t>(e.data_size - at));
+    size_t n = ZSTD_isError(frame) ? frame : ZSTD_decompressDCtx(archive_.dctx, buffer.data(), buffer.size(), data + at, frame);
     if (ZSTD_isError(n)) fail("corrupted file data (does not decompress)");
     onebin_xxh64_update(&hash, buffer.data(), n);
     piece(buffer.data(), n);
+    release(data + at, frame);
     at += frame, total += n;
   }
   if (total != e.size) fail("corrupted file data (does not decompress)");
