@@ -25,7 +25,7 @@ row() {  # NAME: times the app in $work/NAME and prints its row
   local app=$work/$1
   cp "$build/samples/hello/hello" "$app/bin/"
   "$build/onebin" pack "$app" -o "$app.run" --entry bin/hello --level 3 --quiet
-  export HOME=$work/home-$1
+  export HOME=$work/home-$1 XDG_CACHE_HOME=$work/home-$1/.cache
   mkdir -p "$HOME"
   "$app.run" --onebin-cache=always > /dev/null  # fills the cache
   local unpacked memory cached
