@@ -31,10 +31,9 @@ enum onebin_cache cache_mode_from_args(int *argc, char **argv, enum onebin_cache
   return (enum onebin_cache)chosen;
 }
 
-int cache_wanted(enum onebin_cache mode, const struct onebin_archive *a) {
+int cache_wanted(enum onebin_cache mode, const struct view_size *size) {
   if (mode != ONEBIN_CACHE_AUTO) return mode == ONEBIN_CACHE_ALWAYS;
-  struct view_size size = view_size_of(a);
-  return size.bytes >= (uint64_t)ONEBIN_CACHE_AUTO_MB << 20 || size.inodes >= ONEBIN_CACHE_AUTO_FILES;
+  return size->bytes >= (uint64_t)ONEBIN_CACHE_AUTO_MB << 20 || size->inodes >= ONEBIN_CACHE_AUTO_FILES;
 }
 
 /* A content's name in CACHE/files: what the tree checks of a file (size,
@@ -323,9 +322,8 @@ static void use_or_build(struct view *v, struct onebin_archive *a, const struct 
   keep_within_bound(apps, apps_fd, v->store_fd, key);
 }
 
-int cache_view(struct view *v, struct onebin_archive *a, const struct choice *c) {
-  struct view_size need = view_size_of(a);
-  const char *why = NULL, *base = view_base_disk_cache(&need, &why);
+int cache_view(struct view *v, struct onebin_archive *a, const struct choice *c, const struct view_size *need) {
+  const char *why = NULL, *base = view_base_disk_cache(need, &why);
   char apps[ONEBIN_PATH_MAX + 1], store[ONEBIN_PATH_MAX + 1], key[48], lock_name[64];
   int apps_fd = base ? open_part(base, "apps", apps, sizeof apps) : -1;
   v->store_fd = base ? open_part(base, "files", store, sizeof store) : -1;

@@ -18,7 +18,7 @@
 enum onebin_cache cache_mode_from_args(int *argc, char **argv, enum onebin_cache packed);
 
 /* always; or auto and ONEBIN_CACHE_AUTO_MB or ONEBIN_CACHE_AUTO_FILES or more. */
-int cache_wanted(enum onebin_cache mode, const struct onebin_archive *archive);
+int cache_wanted(enum onebin_cache mode, const struct view_size *size);
 
 /* Files are shared between trees through CACHE/files, one hard link per
  * content (hash, size, time, mode): a new version unpacks only what changed.
@@ -33,9 +33,11 @@ void cache_keep(int store_fd, int root_fd, const struct onebin_entry *e, const c
  * are evicted least recently used first, never one in use. */
 #define CACHE_MAX_BYTES (4ull << 30)
 
-/* Sets up `view` on the app's cached tree, unpacking it first when it is
- * missing or was changed. 0; or -1 after a one-line note (no room in the
- * cache, no usable cache directory), and the caller makes a view in memory. */
-int cache_view(struct view *view, struct onebin_archive *archive, const struct choice *choice);
+/* Sets up `view` on the app's cached tree (`need`: view_size_of the
+ * archive), unpacking it first when it is missing or was changed. 0; or -1
+ * after a one-line note (no room in the cache, no usable cache directory),
+ * and the caller makes a view in memory. */
+int cache_view(struct view *view, struct onebin_archive *archive, const struct choice *choice,
+               const struct view_size *need);
 
 #endif

@@ -293,8 +293,9 @@ int main(int argc, char **argv) {
   choice.keeps = view_decide(&archive, &choice);
   debug("timing: %.2f ms: decided what the host gives", elapsed_ms());
   struct view view;
-  if (!cache_wanted(cache, &archive) || cache_view(&view, &archive, &choice) != 0) {
-    view_create(&view, &archive);
+  struct view_size need = view_size_of(&archive);
+  if (!cache_wanted(cache, &need) || cache_view(&view, &archive, &choice, &need) != 0) {
+    view_create(&view, &need);
     start_watcher(view.dir);
     view_materialise(&view, &archive, &choice);
   }

@@ -13,11 +13,11 @@
 
 #include "../formats/extract_target.h"
 #include "../formats/libraries.h"
+#include "cache.h"
 #include "cleanup.h"
 #include "decode.h"
 #include "host_versions.h"
 #include "log.h"
-#include "cache.h"
 #include "templates.h"
 #include "view_base.h"
 
@@ -71,10 +71,9 @@ struct view_size view_size_of(const struct onebin_archive *a) {
   return need;
 }
 
-void view_create(struct view *v, const struct onebin_archive *a) {
+void view_create(struct view *v, const struct view_size *need) {
   int exec = 0;
-  struct view_size need = view_size_of(a);
-  const char *base = view_base_choose(sizeof v->dir, &need, &exec);
+  const char *base = view_base_choose(sizeof v->dir, need, &exec);
   snprintf(v->dir, sizeof v->dir, "%s/onebin-%ld-XXXXXX", base, (long)getpid()); /* view_base_choose made it fit */
   if (!mkdtemp(v->dir)) die("%s: cannot create a private directory: %s", base, strerror(errno));
   /* Everything in the view is made through this descriptor, none by path. */

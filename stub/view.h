@@ -38,10 +38,10 @@ uint8_t *view_decide(const struct onebin_archive *archive, const struct choice *
 /* What the entries take of a file system at most (view_base.h). */
 struct view_size view_size_of(const struct onebin_archive *archive);
 
-/* Picks a base directory with room for the archive's files (view_base.h)
+/* Picks a base directory with room for `need` (view_size_of; view_base.h)
  * and creates a private 0700 directory there, kept open as dir_fd (stale
  * views are the watcher's: cleanup.h). */
-void view_create(struct view *view, const struct onebin_archive *archive);
+void view_create(struct view *view, const struct view_size *need);
 
 /* Writes every entry the choice keeps into the view, templates filled in
  * and the environment file's variables set. */
