@@ -14,11 +14,6 @@
 #include "../formats/container.h"
 #include "log.h"
 
-int view_base_exec_allowed(const char *dir) {
-  struct statvfs fs;
-  return statvfs(dir, &fs) == 0 && !(fs.f_flag & ST_NOEXEC);
-}
-
 /* $XDG_CACHE_HOME/onebin or ~/.cache/onebin (made only when it is used). */
 static const char *disk_cache(char *out, size_t size) {
   const char *cache = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
@@ -106,18 +101,16 @@ static const char *open_path_to_others(const char *real) {
   return NULL;
 }
 
-/* Why the file system of `dir` cannot take `need`, or NULL. A total of 0
+/* Why a file system (statvfs) cannot take `need`, or NULL. A total of 0
  * blocks or inodes is a file system that does not count them. */
-static const char *too_small(const char *dir, const struct view_size *need) {
+static const char *too_small(const struct statvfs *fs, const struct view_size *need) {
   static char reason[128];
-  struct statvfs fs;
-  if (statvfs(dir, &fs) != 0) return NULL; /* creating the view will say what is wrong */
-  uint64_t free_bytes = (uint64_t)fs.f_bavail * fs.f_frsize;
+  uint64_t free_bytes = (uint64_t)fs->f_bavail * fs->f_frsize;
   int n = 0;
-  if (fs.f_blocks && free_bytes < need->bytes)
+  if (fs->f_blocks && free_bytes < need->bytes)
     n = snprintf(reason, sizeof reason, "%.1f MB free, the app needs %.1f MB", free_bytes / 1e6, need->bytes / 1e6);
-  else if (fs.f_files && fs.f_favail < need->inodes)
-    n = snprintf(reason, sizeof reason, "%llu inodes free, the app needs %llu", (unsigned long long)fs.f_favail,
+  else if (fs->f_files && fs->f_favail < need->inodes)
+    n = snprintf(reason, sizeof reason, "%llu inodes free, the app needs %llu", (unsigned long long)fs->f_favail,
                  (unsigned long long)need->inodes);
   return n > 0 ? reason : NULL; /* the reason fits: two numbers */
 }
@@ -126,7 +119,7 @@ static const char *too_small(const char *dir, const struct view_size *need) {
  * `real`: see open_path_to_others, short enough for the view's name, and
  * with room for it. */
 static const char *unfit_base(const char *base, size_t room, const struct view_size *need,
-                              char real[ONEBIN_PATH_MAX + 1]) {
+                              char real[ONEBIN_PATH_MAX + 1], int *exec) {
   if (base[0] != '/') return "not an absolute path";
   char resolved[PATH_MAX];
   if (!realpath(base, resolved)) return "not a directory";
@@ -134,7 +127,10 @@ static const char *unfit_base(const char *base, size_t room, const struct view_s
   const char *why = open_path_to_others(resolved);
   if (why) return why;
   if (access(resolved, W_OK | X_OK) != 0) return "not writable";
-  if ((why = too_small(resolved, need))) return why;
+  struct statvfs fs;
+  if (statvfs(resolved, &fs) != 0) return "not a directory";
+  if ((why = too_small(&fs, need))) return why;
+  *exec = !(fs.f_flag & ST_NOEXEC);
   snprintf(real, ONEBIN_PATH_MAX + 1, "%s", resolved); /* shorter than room */
   return NULL;
 }
@@ -146,7 +142,8 @@ const char *view_base_disk_cache(const struct view_size *need, const char **why)
     return NULL;
   }
   int made = make_disk_cache(cache);
-  if (!(*why = unfit_base(cache, sizeof cache, need, real)) && !view_base_exec_allowed(real)) *why = "mounted noexec";
+  int exec = 0;
+  if (!(*why = unfit_base(cache, sizeof cache, need, real, &exec)) && !exec) *why = "mounted noexec";
   if (*why) unmake_disk_cache(cache, made);
   return *why ? NULL : real;
 }
@@ -165,9 +162,9 @@ const char *view_base_choose(size_t room, const struct view_size *need, int *exe
       const char *base = bases[i], *why;
       if (!base) continue;
       int made = base == cache ? make_disk_cache(cache) : 0;
-      if ((why = unfit_base(base, room, need, real))) {
+      if ((why = unfit_base(base, room, need, real, exec))) {
         if (need_exec) debug("%s: %s: not used for the view", base, why);
-      } else if (!(*exec = view_base_exec_allowed(real)) && need_exec) {
+      } else if (!*exec && need_exec) {
         debug("%s is mounted noexec", base);
       } else {
         return real;

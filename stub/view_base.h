@@ -27,7 +27,4 @@ const char *view_base_choose(size_t room, const struct view_size *need, int *exe
  * from it; else NULL with the reason in *why. */
 const char *view_base_disk_cache(const struct view_size *need, const char **why);
 
-/* Whether the file system holding dir allows running programs from it. */
-int view_base_exec_allowed(const char *dir);
-
 #endif
