@@ -55,16 +55,13 @@ void release(const uint8_t* begin, uint64_t size) {
 
 void PackedFile::read_content(const onebin_entry& e, const std::function<void(const uint8_t*, size_t)>& piece) const {
   const uint8_t* data = archive_.file + archive_.trailer.payload_offset + e.data;
-  struct Released {
-    const uint8_t* data;
-    uint64_t size;
-    ~Released() { release(data, size); }
-  } released{data, e.data_size};
   auto fail = [&](const char* error) { throw PackError(name_ + ": " + path(e) + ": " + error); };
   if ((e.flags & ONEBIN_SHARED_FRAME) || e.size <= ONEBIN_FRAME_CONTENT_MAX) {  // one frame's worth at most
     if (const char* error = onebin_check_frames(&archive_, &e)) fail(error);
     std::vector<uint8_t> bytes(e.size);
-    if (const char* error = onebin_read_entry(&archive_, &e, bytes.data())) fail(error);
+    const char* error = onebin_read_entry(&archive_, &e, bytes.data());
+    release(data, e.data_size);
+    if (error) fail(error);
     return piece(bytes.data(), bytes.size());
   }
   // Frames back to back, each checked as it comes (at most ONEBIN_FRAME_CONTENT_MAX, the sizes adding up): walking
