@@ -16,7 +16,7 @@ void collect_garbage(const char *base);
 /* Starts a detached process that first removes the stale views beside `dir`
  * (collect_garbage), then removes `dir` once every process holding
  * the returned descriptor (the app after exec, and its children) is gone or
- * has closed it, and no process runs, works in or maps anything of `dir`. */
+ * has closed it, and the app itself has exited. */
 int start_watcher(const char *dir);
 
 #endif
