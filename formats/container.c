@@ -19,13 +19,21 @@ static void put64(uint8_t *p, uint64_t v) {
   for (int i = 0; i < 8; i++) p[i] = (uint8_t)(v >> (8 * i));
 }
 
+/* The format is little-endian, as is every target (x86-64): a field is one
+ * load, inlined even at -Os (byte loops stayed loops, most of the time of
+ * opening an index of 20,000 entries). */
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the format's fields are read as they lie in memory");
 static uint32_t get32(const uint8_t *p) {
-  uint32_t v = 0;
-  for (int i = 3; i >= 0; i--) v = v << 8 | p[i];
+  uint32_t v;
+  memcpy(&v, p, sizeof v);
   return v;
 }
 
-static uint64_t get64(const uint8_t *p) { return (uint64_t)get32(p + 4) << 32 | get32(p); }
+static uint64_t get64(const uint8_t *p) {
+  uint64_t v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
 
 void onebin_trailer_encode(const struct onebin_trailer *t, uint8_t out[ONEBIN_TRAILER_SIZE]) {
   memcpy(out, kMagic, 8);
