@@ -14,6 +14,7 @@ build=$(cd "${1:-$here/../build}" && pwd)
 runs=${2:-10}
 sizes=("${@:3}")
 (( ${#sizes[@]} )) || sizes=(16 64 256)
+. "$here/workloads.sh"  # its data makers; this script's own files and cache are in $work below
 work=$(mktemp -d /var/tmp/onebin-bench-cache-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 median_ms() {  # COMMAND...: farm-bench's median wall time in ms
@@ -35,19 +36,10 @@ row() {  # NAME: times the app in $work/NAME and prints its row
   echo "| $2 | $unpacked ms | $memory ms | $cached ms | $(du -sm "$app" | cut -f1) MB |"
 }
 for size in "${sizes[@]}"; do
-  mkdir -p "$work/app-$size/bin" "$work/app-$size/data"
-  for i in $(seq $(( size / 5 ))); do
-    { head -c 2359296 /dev/urandom; head -c 2883584 /dev/zero; } > "$work/app-$size/data/part$i"
-  done
+  mkdir -p "$work/app-$size/bin"
+  game_data "$work/app-$size" $(( size / 5 ))
   row "app-$size" "$size MB"
 done
 mkdir -p "$work/small-files/bin"
-python3 - "$work/small-files/data" <<'PY'
-import os, sys
-for d in range(100):
-    os.makedirs(f"{sys.argv[1]}/{d}")
-    for f in range(200):
-        with open(f"{sys.argv[1]}/{d}/{f}", "wb") as out:
-            out.write(os.urandom(460) + bytes(564))
-PY
+small_files_data "$work/small-files"
 row small-files "20,000 files of 1 KB"

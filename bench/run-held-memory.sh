@@ -16,7 +16,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 runs=${RUNS:-3}
 fifo=$work/held.fifo
 
-declare -A wait_args=([small]="" [medium]="-c 'import sys; sys.stdin.read()'" [large]="-E -x c -")
+declare -A wait_args=([small]="" [medium]="-c 'import sys; sys.stdin.read()'" [large]="-E -x c -"
+                      [game]="data/part1 data/part2" [files]="")
 
 commands() {  # NAME: tool, helper process names, command; tab-separated
   local tool cmd
@@ -102,7 +103,7 @@ held() {  # WORKLOAD HELPERS COMMAND
   echo
   echo "## Memory held while the app runs (MB, median of $runs runs)"
   echo
-  echo "The app waits on its standard input (hello: HELLO_WAIT_STDIN=1; python3.11 -c 'sys.stdin.read()';"
+  echo "The app waits on its standard input (hello, game: HELLO_WAIT_STDIN=1; python3.11 -c 'sys.stdin.read()';"
   echo "clang -E -x c -). *In tmpfs/memfds* is what the kernel cannot drop under memory pressure (no swap"
   echo "here); page cache of squashfuse's files and of the unpacked tree is left out because the kernel"
   echo "can drop it. *Helpers*: PSS of the processes the launcher keeps beside the app. *App*: PSS of"

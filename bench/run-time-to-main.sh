@@ -15,6 +15,7 @@ tools=(unpacked onebin squashfuse-zstd squashfuse-xz makeself)
 time_to_main() {  # WORKLOAD TOOL [--cold]
   local w=$1 tool=$2 cmd run=()
   cmd=$(launch_commands "$w" "${args[$w]}" | awk -F'\t' -v t="$tool" '$1 == t {print $2}')
+  [[ $cmd ]] || { echo -; return; }  # not measured for this workload (no_makeself)
   read -ra run <<<"$cmd"
   needs_shell "$cmd" && run=(sh -c "$cmd")
   "$ttm" ${3:-} "$(basename "${entry[$w]}")" "${run[@]}"
@@ -25,8 +26,8 @@ table() {  # TITLE [--cold]
   echo
   echo "## Time from execve to main in ms, $1"
   echo
-  echo "| tool | small (hello) | medium (python3.11) | large (clang) |"
-  echo "|---|---|---|---|"
+  echo "| tool |$(for w in "${workloads[@]}"; do printf ' %s (%s) |' "$w" "$(basename "${entry[$w]}")"; done)"
+  echo "|---|$(for w in "${workloads[@]}"; do printf -- '---|'; done)"
   for tool in "${tools[@]}"; do
     row="| $tool |"
     for w in "${workloads[@]}"; do
