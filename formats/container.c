@@ -89,14 +89,15 @@ const char *onebin_trailer_decode(const uint8_t b[ONEBIN_TRAILER_SIZE], uint64_t
   t->version = get32(b + 8);
   t->flags = get32(b + 12);
   if (t->version != ONEBIN_FORMAT_VERSION) return "unsupported format version (this reader knows version " ONEBIN_FORMAT_VERSION_TEXT ")";
-  if (t->flags != 0) return "unsupported format flags";
+  if (t->flags & ~ONEBIN_KNOWN_TRAILER_FLAGS) return "unsupported format flags";
   t->payload_offset = get64(b + 16);
   t->index_offset = get64(b + 24);
   t->index_compressed_size = get64(b + 32);
   t->index_size = get64(b + 40);
   t->index_hash = get64(b + 48);
-  if (t->payload_offset > t->index_offset || t->index_offset > file_size ||
-      t->index_compressed_size != file_size - ONEBIN_TRAILER_SIZE - t->index_offset)
+  uint64_t after_index = ONEBIN_TRAILER_SIZE + (t->flags & ONEBIN_SIGNED ? ONEBIN_SIGNATURE_SIZE : 0);
+  if (t->payload_offset > t->index_offset || file_size < after_index || t->index_offset > file_size - after_index ||
+      t->index_compressed_size != file_size - after_index - t->index_offset)
     return "truncated or padded file (sizes in the trailer do not add up)";
   if (t->index_size < ONEBIN_INDEX_HEADER_SIZE || t->index_size > ONEBIN_INDEX_MAX) return "corrupted index size";
   return NULL;

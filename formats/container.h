@@ -13,9 +13,10 @@
 extern "C" {
 #endif
 
-#define ONEBIN_FORMAT_VERSION 4u
-#define ONEBIN_FORMAT_VERSION_TEXT "4" /* the same number, for messages */
+#define ONEBIN_FORMAT_VERSION 5u
+#define ONEBIN_FORMAT_VERSION_TEXT "5" /* the same number, for messages */
 #define ONEBIN_TRAILER_SIZE 64u
+#define ONEBIN_SIGNATURE_SIZE 128u /* the signature block of a signed file (formats/signature.h) */
 #define ONEBIN_INDEX_HEADER_SIZE 32u
 #define ONEBIN_ENTRY_SIZE 104u
 #define ONEBIN_FRAME_CONTENT_MAX (4u << 20)
@@ -62,6 +63,12 @@ enum onebin_flags {
 /* Stands for the directory the app's files are in at run time. */
 #define ONEBIN_APPDIR_TOKEN "@ONEBIN_APPDIR@"
 #define ONEBIN_SHARED_FRAME_MAX (1u << 20) /* content of a frame shared by small files */
+
+/* The trailer's flags. */
+enum onebin_trailer_flags {
+  ONEBIN_SIGNED = 1, /* a signature block (formats/signature.h) lies between the index and the trailer */
+  ONEBIN_KNOWN_TRAILER_FLAGS = 1
+};
 
 struct onebin_trailer {
   uint32_t version, flags;

@@ -10,11 +10,13 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "../../formats/extract_target.h"
 #include "../../formats/libraries.h"
 #include "io/atomic_write.hpp"
 #include "pack/packed_file.hpp"
+#include "sign/signing.hpp"
 
 namespace onebin::cli {
 
@@ -129,10 +131,21 @@ void inspect_json(const pack::PackedFile& file) {
   std::cout << "]}\n";
 }
 
-void verify(const std::string& path) {
+// The signature first (a file someone changed need not be decompressed),
+// then every file's content.
+void verify(const std::string& path, const std::string& public_key) {
+  std::string signature;
+  if (!public_key.empty()) {
+    sign::check_signature(path, public_key);
+    signature = ", good signature by " + public_key;
+  } else if (std::optional<std::string> id = sign::signer(path)) {
+    signature = ", signed by key " + *id + " but not checked (give --key PUBLIC)";
+  } else {
+    signature = ", not signed";
+  }
   pack::PackedFile file(path);
   uint64_t bytes = file.check_every_file();
-  std::cout << path << ": ok (" << file.size() << " entries, " << bytes << " bytes of content)\n";
+  std::cout << path << ": ok (" << file.size() << " entries, " << bytes << " bytes of content)" << signature << "\n";
 }
 
 // Modes as extracted (formats/container.h), unless --keep-modes.
@@ -197,11 +210,14 @@ void add_archive_commands(CLI::App& app) {
     *json ? inspect_json(packed) : inspect_text(packed);
   });
   CLI::App* check = app.add_subcommand("verify",
-                                        "Check a packed file's trailer, index, stub and every file's hash. The hashes "
-                                        "catch accidents (a cut download, a bad disk), not tampering: whoever changes "
-                                        "the file can change them too, and verify proves nothing about who made it");
+                                        "Check a packed file's trailer, index, stub and every file's hash, and with "
+                                        "--key its signature. The hashes catch accidents (a cut download, a bad disk), "
+                                        "not tampering: whoever changes the file can change them too; only a good "
+                                        "signature by a key you trust says who made it");
   check->add_option("FILE", *file, "A file made by onebin pack")->required();
-  check->callback([file] { verify(*file); });
+  auto key = std::make_shared<std::string>();
+  check->add_option("--key", *key, "A public key (onebin keygen's KEY.pub): the file must be signed by it (onebin sign)");
+  check->callback([file, key] { verify(*file, *key); });
   CLI::App* out = app.add_subcommand("extract", "Write the files of a packed file into a directory");
   out->add_option("FILE", *file, "A file made by onebin pack")->required();
   out->add_option("DIR", *dir, "Where to write them (created if missing)")->required();

@@ -5,9 +5,11 @@
 #include <iostream>
 #include <new>
 
+#include "../../formats/container.h"
 #include "cli/archive_commands.hpp"
 #include "cli/elf_command.hpp"
 #include "cli/pack_command.hpp"
+#include "cli/sign_commands.hpp"
 
 namespace {
 
@@ -20,10 +22,12 @@ int report(const std::exception& e) {
 
 int main(int argc, char** argv) {
   CLI::App app{"onebin: turn a Linux app into one executable file that runs on any x86-64 distribution"};
+  app.set_version_flag("--version", "onebin " ONEBIN_VERSION " (container format " ONEBIN_FORMAT_VERSION_TEXT ")");
   app.require_subcommand(1);
   onebin::cli::add_pack_command(app);
   onebin::cli::add_archive_commands(app);
   onebin::cli::add_elf_command(app);
+  onebin::cli::add_sign_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

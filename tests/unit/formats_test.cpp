@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "../../formats/container.h"
+#include "../../formats/signature.h"
 #include "../../formats/libraries.h"
 #include "../../formats/writer.h"
 #include "../../formats/xxh64.h"
@@ -146,6 +147,49 @@ TEST_CASE("a newer format version is refused as such") {
   t.version = ONEBIN_FORMAT_VERSION + 1;
   onebin_trailer_encode(&t, trailer);
   CHECK(open_error(bytes).find("unsupported format version") == 0);
+}
+
+TEST_CASE("a signed file's trailer counts the signature block, an unknown trailer flag is refused") {
+  auto bytes = make_container(kGood);
+  onebin_trailer t{};
+  REQUIRE(onebin_trailer_decode(bytes.data() + bytes.size() - ONEBIN_TRAILER_SIZE, bytes.size(), &t) == nullptr);
+  std::vector<uint8_t> signed_file(bytes.begin(), bytes.end() - ONEBIN_TRAILER_SIZE);
+  signed_file.insert(signed_file.end(), ONEBIN_SIGNATURE_SIZE, 0);
+  t.flags = ONEBIN_SIGNED;
+  uint8_t trailer[ONEBIN_TRAILER_SIZE];
+  onebin_trailer_encode(&t, trailer);
+  signed_file.insert(signed_file.end(), trailer, trailer + sizeof trailer);
+  onebin_trailer read{};
+  CHECK(onebin_trailer_decode(trailer, signed_file.size(), &read) == nullptr);
+  CHECK(onebin_signature_offset(&read) == bytes.size() - ONEBIN_TRAILER_SIZE);
+  CHECK(open_error(signed_file).empty());
+  CHECK(std::string(onebin_trailer_decode(trailer, bytes.size(), &read)).find("truncated or padded") == 0);
+  t.flags = 2;
+  onebin_trailer_encode(&t, trailer);
+  CHECK(std::string(onebin_trailer_decode(trailer, signed_file.size(), &read)) == "unsupported format flags");
+}
+
+TEST_CASE("a signature block reads back as written; damaged or unknown blocks are refused") {
+  onebin_signature s{ONEBIN_SIGNATURE_ED25519PH, {}, {}};
+  for (unsigned i = 0; i < ONEBIN_PUBLIC_KEY_SIZE; ++i) s.public_key[i] = static_cast<uint8_t>(i);
+  for (unsigned i = 0; i < ONEBIN_SIGNATURE_BYTES; ++i) s.signature[i] = static_cast<uint8_t>(200 - i);
+  uint8_t block[ONEBIN_SIGNATURE_SIZE];
+  onebin_signature_encode(&s, block);
+  onebin_signature read{};
+  REQUIRE(onebin_signature_decode(block, &read) == nullptr);
+  CHECK(std::memcmp(read.public_key, s.public_key, sizeof s.public_key) == 0);
+  CHECK(std::memcmp(read.signature, s.signature, sizeof s.signature) == 0);
+  auto damaged = [&](unsigned at) {
+    uint8_t copy[ONEBIN_SIGNATURE_SIZE];
+    std::memcpy(copy, block, sizeof copy);
+    copy[at] ^= 1;
+    const char* error = onebin_signature_decode(copy, &read);
+    return std::string(error ? error : "");
+  };
+  CHECK(damaged(0) == "corrupted signature block (no magic)");
+  CHECK(damaged(8) == "unsupported signature algorithm");
+  CHECK(damaged(13) == "corrupted signature block (reserved bytes set)");
+  CHECK(damaged(ONEBIN_SIGNATURE_SIZE - 1) == "corrupted signature block (reserved bytes set)");
 }
 
 TEST_CASE("unsafe or unordered trees are refused") {
