@@ -229,6 +229,7 @@ static void print_info(struct onebin_archive *a) {
   scan_bundle(a, &b);
   entry_path(a, a->header.main_entry, main_path, sizeof main_path);
   printf("format: onebin %u\n", a->trailer.version);
+  printf("stub: onebin %s\n", ONEBIN_VERSION);
   printf("entries: %u\n", a->header.entry_count);
   printf("main: %s\n", main_path);
   printf("glibc needed: %s\n", onebin_version_text(a->header.glibc_needed, t));
