@@ -4,9 +4,12 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 #include "deploy/frameworks.hpp"
 #include "io/atomic_write.hpp"
+#include "pack/appimage.hpp"
 #include "pack/closure.hpp"
 #include "pack/container_writer.hpp"
 #include "pack/frame_writer.hpp"
@@ -18,7 +21,7 @@ namespace onebin::cli {
 namespace {
 
 // APP's name as given (a link's, not its target's) + ".run"; for "." or
-// "dir/" the directory's own name.
+// "dir/" the directory's own name; an AppImage's without ".AppImage".
 std::string default_output(const std::string& app) {
   namespace fs = std::filesystem;
   fs::path given = fs::path(app).lexically_normal();
@@ -27,6 +30,8 @@ std::string default_output(const std::string& app) {
     std::error_code error;
     name = fs::weakly_canonical(fs::absolute(given), error).filename().string();
   }
+  constexpr std::string_view kAppImage = ".AppImage";
+  if (name.size() > kAppImage.size() && name.ends_with(kAppImage)) name.resize(name.size() - kAppImage.size());
   return (name.empty() ? "app" : name) + ".run";
 }
 
@@ -63,6 +68,12 @@ void run_pack(pack::PackOptions options) {
     throw pack::PackError("the arguments after APP (" + options.trace_args.front() + "...) are the app's, for --trace only");
   if (options.output.empty()) options.output = default_output(options.app);
   check_output_place(options);
+  std::string given = options.app;
+  std::optional<pack::UnpackedAppImage> appimage;
+  if (pack::is_appimage(options.app)) {
+    appimage.emplace(options.app, options.output);
+    options.app = appimage->appdir();  // an AppDir: its AppRun is the entry unless --entry says otherwise
+  }
   pack::AppTree tree = pack::collect_app(options);
   std::ostream* explain = options.explain ? &std::cout : nullptr;
   pack::LibrarySearch search(options.root);
@@ -89,7 +100,7 @@ void run_pack(pack::PackOptions options) {
     }
   });
   if (!options.quiet)
-    std::cout << "packed " << options.app << " into " << options.output << " (" << tree.entries.size() << " entries, "
+    std::cout << "packed " << given << " into " << options.output << " (" << tree.entries.size() << " entries, "
             << size << " bytes)\n";
 }
 
