@@ -156,7 +156,7 @@ static const char *check_entry(const struct onebin_archive *a, const struct oneb
   if (e->family > ONEBIN_FAMILY_HOST) return "corrupted index (unknown library family)";
   if (e->mode & ~07777u) return "corrupted index (bad mode)";
   if (e->flags & ~ONEBIN_KNOWN_FLAGS) return "corrupted index (unknown entry flags)";
-  if ((e->flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT | ONEBIN_HOST_LIBRARIES)) &&
+  if ((e->flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT | ONEBIN_HOST_LIBRARIES | ONEBIN_DESKTOP)) &&
       (e->type != ONEBIN_FILE || (e->flags & ONEBIN_SHARED_FRAME)))
     return "corrupted index (a file onebin writes that is no plain file)";
   if ((e->flags & ONEBIN_DATA_DIR) && e->type != ONEBIN_DIR) return "corrupted index (data directory that is no directory)";

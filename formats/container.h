@@ -40,7 +40,8 @@ enum onebin_flags {
   ONEBIN_ENVIRONMENT = 32, /* NAME=VALUE lines the stub sets for the app (a template too) */
   ONEBIN_DATA_DIR = 64,    /* a directory the app opens as ONEBIN_DATA_PATH */
   ONEBIN_HOST_LIBRARIES = 128, /* SONAME<TAB>WHY<TAB>NEEDED BY lines: libraries only the host can give */
-  ONEBIN_KNOWN_FLAGS = 255
+  ONEBIN_DESKTOP = 256,        /* the app's .desktop entry, icon or AppStream file: --onebin-install */
+  ONEBIN_KNOWN_FLAGS = 511
 };
 /* Data a program names at a compiled-in /usr/share/... path: the packer
  * rewrites ONEBIN_DATA_PREFIX in the program to ONEBIN_DATA_PATH (as long:
@@ -62,6 +63,8 @@ enum onebin_flags {
 #define ONEBIN_PATH_MAX 4095u
 /* Stands for the directory the app's files are in at run time. */
 #define ONEBIN_APPDIR_TOKEN "@ONEBIN_APPDIR@"
+/* Where the packer puts the ONEBIN_DESKTOP files in the tree. */
+#define ONEBIN_DESKTOP_DIR "onebin-desktop"
 #define ONEBIN_SHARED_FRAME_MAX (1u << 20) /* content of a frame shared by small files */
 
 /* The trailer's flags. */

@@ -16,6 +16,7 @@
 #include "../formats/libraries.h"
 #include "cache.h"
 #include "cleanup.h"
+#include "desktop.h"
 #include "host_versions.h"
 #include "log.h"
 #include "templates.h"
@@ -244,6 +245,8 @@ static void print_help(const char *self, const struct onebin_archive *a) {
          "  --onebin-help         this text\n"
          "  --onebin-info         what is packed and what this host offers\n"
          "  --onebin-extract DIR  write the packed files into DIR and exit\n"
+         "  --onebin-install      add the app's menu entry, icon and metadata to $XDG_DATA_HOME\n"
+         "  --onebin-uninstall    remove what --onebin-install added\n"
          "  --onebin-cache=MODE   before the app's arguments: auto runs apps of %d MB or %d files or more\n"
          "                        from a copy unpacked once into ~/.cache/onebin/apps, smaller ones from\n"
          "                        memory; always and never decide for any size (this file's default: %s)\n"
@@ -252,12 +255,22 @@ static void print_help(const char *self, const struct onebin_archive *a) {
          self, ONEBIN_CACHE_AUTO_MB, ONEBIN_CACHE_AUTO_FILES, onebin_cache_name(a->header.cache), CACHE_MAX_BYTES >> 20);
 }
 
+/* The packed file's absolute path, "" if unknown. */
+static const char *packed_path(void) {
+  static char packed[ONEBIN_PATH_MAX + 1];
+  ssize_t n = readlink("/proc/self/exe", packed, sizeof packed - 1);
+  packed[n > 0 ? n : 0] = 0;
+  return packed;
+}
+
 /* Returns only if argv[1] is not a stub option. */
 static void handle_stub_option(int argc, char **argv, struct onebin_archive *a) {
   if (argc < 2 || strncmp(argv[1], "--onebin-", 9) != 0) return;
   if (!strcmp(argv[1], "--onebin-help")) print_help(argv[0], a);
   else if (!strcmp(argv[1], "--onebin-info")) print_info(a);
   else if (!strcmp(argv[1], "--onebin-extract") && argc == 3) view_extract(a, argv[2]);
+  else if (!strcmp(argv[1], "--onebin-install")) desktop_install(a, packed_path());
+  else if (!strcmp(argv[1], "--onebin-uninstall")) desktop_uninstall(a);
   else die("unknown option %s (see --onebin-help)", argv[1]);
   exit(0);
 }
@@ -288,7 +301,7 @@ int main(int argc, char **argv) {
 
   struct choice choice;
   static struct bundled bundled; /* choice.loader points into it */
-  char program[8448], packed[4096];
+  char program[8448];
   check_host_libraries(&archive);
   choose(&archive, &choice, &bundled);
   choice.keeps = view_decide(&archive, &choice);
@@ -304,12 +317,10 @@ int main(int argc, char **argv) {
   char rel[4096];
   entry_path(&archive, archive.header.main_entry, rel, sizeof rel);
   snprintf(program, sizeof program, "%s/%s", view.dir, rel);
-  ssize_t n = readlink("/proc/self/exe", packed, sizeof packed - 1);
-  packed[n > 0 ? n : 0] = 0;
   if (choice.loader) point_at_gconv(view.dir, choice.loader);
   open_data_dir(&archive, &view);
   setenv("ONEBIN_APPDIR", view.dir, 1);
-  setenv("ONEBIN_FILE", packed, 1);
+  setenv("ONEBIN_FILE", packed_path(), 1);
   /* The app is started by its path in the view, as if run unpacked by its
    * full path: programs that find their files from argv[0] (CPython, $0 in
    * scripts) find the view. The name the user ran goes in ARGV0, as

@@ -15,6 +15,7 @@
 #include "../../formats/extract_target.h"
 #include "../../formats/libraries.h"
 #include "io/atomic_write.hpp"
+#include "pack/desktop_files.hpp"
 #include "pack/packed_file.hpp"
 #include "sign/signing.hpp"
 
@@ -96,12 +97,30 @@ std::string json_string(const std::string& text) {
   return out + "\"";
 }
 
+// What the menu shows of the app: keys of its packed desktop entry (ONEBIN_DESKTOP).
+constexpr const char* kDesktopKeys[] = {"Name", "Comment", "Icon", "Categories", "MimeType", "Exec"};
+
+std::string desktop_entry_text(const pack::PackedFile& file) {
+  for (uint32_t i = 0; i < file.size(); ++i) {
+    onebin_entry e = file.entry(i);
+    if (!(e.flags & ONEBIN_DESKTOP) || !file.path(e).ends_with(".desktop")) continue;
+    std::string text;
+    file.read_content(e, [&](const uint8_t* data, size_t size) { text.append(reinterpret_cast<const char*>(data), size); });
+    return text;
+  }
+  return "";
+}
+
 void inspect_text(const pack::PackedFile& file) {
   const auto& header = file.archive().header;
   std::cout << "format: onebin " << file.archive().trailer.version << "\n"
             << "main: " << printable(file.path(file.entry(header.main_entry))) << "\n"
             << "glibc needed: " << version_text(header.glibc_needed) << "\n"
             << "cache: " << onebin_cache_name(header.cache) << "\n";
+  std::string desktop = desktop_entry_text(file);
+  for (const char* key : kDesktopKeys)
+    if (std::string value = pack::desktop_entry_value(desktop, key); !value.empty())
+      std::cout << "desktop " << key << ": " << printable(value) << "\n";
   for (uint32_t i = 0; i < file.size(); ++i) {
     onebin_entry e = file.entry(i);
     std::printf("%-7s %04o %10llu %-9s %s%s%s\n", type_name(e.type), e.mode, static_cast<unsigned long long>(e.size),
@@ -117,7 +136,13 @@ void inspect_json(const pack::PackedFile& file) {
             << ", \"index_offset\": " << trailer.index_offset << ", \"main\": "
             << json_string(file.path(file.entry(header.main_entry))) << ", \"glibc_needed\": \""
             << version_text(header.glibc_needed) << "\", \"cache\": \"" << onebin_cache_name(header.cache)
-            << "\", \"entries\": [";
+            << "\", \"desktop\": {";
+  std::string desktop = desktop_entry_text(file);
+  const char* comma = "";
+  for (const char* key : kDesktopKeys)
+    if (std::string value = pack::desktop_entry_value(desktop, key); !value.empty())
+      std::cout << comma << "\"" << key << "\": " << json_string(value), comma = ", ";
+  std::cout << "}, \"entries\": [";
   for (uint32_t i = 0; i < file.size(); ++i) {
     onebin_entry e = file.entry(i);
     std::cout << (i ? ", " : "") << "{\"path\": " << json_string(file.path(e)) << ", \"type\": \"" << type_name(e.type)

@@ -11,6 +11,7 @@
 #include "io/atomic_write.hpp"
 #include "pack/appimage.hpp"
 #include "pack/closure.hpp"
+#include "pack/desktop_files.hpp"
 #include "pack/container_writer.hpp"
 #include "pack/frame_writer.hpp"
 #include "pack/packed_file.hpp"
@@ -75,6 +76,7 @@ void run_pack(pack::PackOptions options) {
     options.app = appimage->appdir();  // an AppDir: its AppRun is the entry unless --entry says otherwise
   }
   pack::AppTree tree = pack::collect_app(options);
+  pack::add_desktop_files(tree, pack::find_desktop_files(options));
   std::ostream* explain = options.explain ? &std::cout : nullptr;
   pack::LibrarySearch search(options.root);
   auto closure = [&] { pack::add_library_closure(tree, options.policy, search, explain); };
@@ -127,6 +129,18 @@ void add_pack_command(CLI::App& app) {
   cmd->add_option("--host-lib", options->policy.host_globs, "Take libraries matching GLOB from the host (repeatable)");
   cmd->add_option("--bundle-lib", options->policy.bundle_globs, "Bundle libraries matching GLOB even if host-only by default");
   cmd->add_flag("--explain", options->explain, "Print each library with its decision and the reason");
+  cmd->add_option("--desktop", options->desktop,
+                  "The app's desktop entry (NAME.desktop, checked with desktop-file-validate), for the packed file's "
+                  "--onebin-install (default: an AppDir's top-level .desktop file)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--icon", options->icon,
+                  "Its icon, a .png or .svg installed under the entry's Icon name (default: an AppDir's ICON.svg or "
+                  "ICON.png beside the entry)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--appdata", options->appdata,
+                  "Its AppStream metadata (NAME.metainfo.xml, checked with appstreamcli; default: an AppDir's "
+                  "usr/share/metainfo file for the entry)")
+      ->check(CLI::ExistingFile);
   static const std::map<std::string, onebin_cache> kCacheModes = {
       {"auto", ONEBIN_CACHE_AUTO}, {"never", ONEBIN_CACHE_NEVER}, {"always", ONEBIN_CACHE_ALWAYS}};
   cmd->add_option("--cache", options->cache,

@@ -40,6 +40,7 @@ struct PackOptions {
   bool trace = false;                   // run the app once at pack time and add what it opens (pack/trace.hpp)
   std::vector<std::string> trace_args;  // its arguments
   int trace_seconds = 20;
+  std::string desktop, icon, appdata;  // desktop integration (pack/desktop_files.hpp)
 };
 
 // The modification time of an entry onebin makes itself: the time of packing

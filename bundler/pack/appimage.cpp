@@ -1,19 +1,14 @@
 #include "pack/appimage.hpp"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <stdlib.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <vector>
 
+#include "io/run_tool.hpp"
 #include "pack/app_tree.hpp"
-
-extern char** environ;
 
 namespace onebin::pack {
 
@@ -54,29 +49,13 @@ uint64_t squashfs_offset(const std::string& path) {
   return offset;
 }
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // unsquashfs FILE's image at OFFSET into DEST; its own words on failure.
-void unsquash(const std::string& appimage, uint64_t offset, const std::string& dest, const std::string& log) {
-  std::string offset_text = std::to_string(offset);
-  std::vector<const char*> argv{"unsquashfs", "-no-progress", "-quiet", "-no-xattrs", "-offset", offset_text.c_str(),
-                                "-dest", dest.c_str(), appimage.c_str(), nullptr};
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  pid_t pid = 0;
-  int error = posix_spawnp(&pid, "unsquashfs", &actions, nullptr, const_cast<char* const*>(argv.data()), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (error)
-    throw PackError(appimage + ": cannot run unsquashfs (squashfs-tools) to unpack the AppImage: " + std::strerror(error));
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw PackError(appimage + ": unsquashfs could not unpack the AppImage's image: " + read_text(log));
+void unsquash(const std::string& appimage, uint64_t offset, const std::string& dest) {
+  io::ToolRun run = io::run_tool({"unsquashfs", "-no-progress", "-quiet", "-no-xattrs", "-offset", std::to_string(offset),
+                                  "-dest", dest, appimage});
+  if (!run.started)
+    throw PackError(appimage + ": cannot run unsquashfs (squashfs-tools) to unpack the AppImage: " + run.output);
+  if (run.status != 0) throw PackError(appimage + ": unsquashfs could not unpack the AppImage's image: " + run.output);
 }
 
 }  // namespace
@@ -99,7 +78,7 @@ UnpackedAppImage::UnpackedAppImage(const std::string& appimage, const std::strin
   work_ = pattern;
   appdir_ = work_ + "/AppDir";
   try {
-    unsquash(appimage, offset, appdir_, work_ + "/unsquashfs.log");
+    unsquash(appimage, offset, appdir_);
   } catch (...) {
     fs::remove_all(work_);
     throw;
