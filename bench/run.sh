@@ -1,6 +1,6 @@
 #!/bin/bash
 # All of the start-up, size, pack-time and memory benchmarks in one run
-# (~25 minutes, root; `scripts/install-deps --bench` first). Writes
+# (~40 minutes, root; `scripts/install-deps --bench` first). Writes
 # bench/RESULTS.md. Usage: bench/run.sh [BUILD_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
