@@ -174,8 +174,11 @@ int start_watcher(const char *dir) {
      * looked at: reading every process's maps here (as tree_in_use does)
      * held up the execs of the launches that came next, 2.4 ms of hello's
      * 2.9 (bench/run-startup-size.sh). */
-    while (app_runs(app, app_started)) {
-      struct timespec pause = {0, 200 * 1000 * 1000};
+    /* The pipe ends a moment before the exiting app is a zombie: looked at
+     * again after 1 ms, then twice as long each time up to 200 ms, so that
+     * views do not pile up when launches follow each other. */
+    for (long pause_ms = 1; app_runs(app, app_started); pause_ms = pause_ms < 100 ? 2 * pause_ms : 200) {
+      struct timespec pause = {0, pause_ms * 1000 * 1000};
       nanosleep(&pause, NULL);
     }
     remove_tree(dir);
