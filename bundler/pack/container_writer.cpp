@@ -30,6 +30,15 @@ namespace {
 
 // Small data files are compressed together (formats/README.md, "Shared frames").
 constexpr size_t kSmallFile = 64 * 1024;
+// A shared frame of at least kGroupMin bytes ends before a file whose path
+// hashes to a multiple of kGroupCut (or when ONEBIN_SHARED_FRAME_MAX would be
+// passed): where frames end depends on the paths around, not on the sizes of
+// every earlier file, so a changed file changes its own frame or two, not
+// every later one, and the next version's file shares the others' bytes.
+// Frames of 64 KiB or more made python's standard library 1.7% larger than
+// 1 MiB frames did; of 256 KiB or more, 1.0% (20.85 -> 21.06 MB).
+constexpr size_t kGroupMin = 256 * 1024;
+constexpr uint64_t kGroupCut = 8;
 
 struct Prepared {
   std::vector<uint8_t> content;
@@ -162,9 +171,11 @@ class FileReader {
     }
   }
 
-  // Consecutive small files (in index order) fill shared frames of up to 1 MiB.
+  // Consecutive small files (in index order) fill shared frames, cut as kGroupCut says.
   void add_shared(size_t i, const std::vector<uint8_t>& content) {
-    if (shared_.input.size() + content.size() > ONEBIN_SHARED_FRAME_MAX) flush_shared();
+    const std::string& path = tree_.entries[i].path;
+    bool cut_here = shared_.input.size() >= kGroupMin && onebin_xxh64(path.data(), path.size(), 0) % kGroupCut == 0;
+    if (cut_here || shared_.input.size() + content.size() > ONEBIN_SHARED_FRAME_MAX) flush_shared();
     records_[i].flags |= ONEBIN_SHARED_FRAME;
     records_[i].frame_offset = shared_.input.size();
     shared_.input.insert(shared_.input.end(), content.begin(), content.end());
