@@ -156,7 +156,7 @@ static const char *check_entry(const struct onebin_archive *a, const struct oneb
   if (e->family > ONEBIN_FAMILY_HOST) return "corrupted index (unknown library family)";
   if (e->mode & ~07777u) return "corrupted index (bad mode)";
   if (e->flags & ~ONEBIN_KNOWN_FLAGS) return "corrupted index (unknown entry flags)";
-  if ((e->flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT | ONEBIN_HOST_LIBRARIES | ONEBIN_DESKTOP)) &&
+  if ((e->flags & (ONEBIN_TEMPLATE | ONEBIN_ENVIRONMENT | ONEBIN_HOST_LIBRARIES | ONEBIN_DESKTOP | ONEBIN_UPDATE_URL)) &&
       (e->type != ONEBIN_FILE || (e->flags & ONEBIN_SHARED_FRAME)))
     return "corrupted index (a file onebin writes that is no plain file)";
   if ((e->flags & ONEBIN_DATA_DIR) && e->type != ONEBIN_DIR) return "corrupted index (data directory that is no directory)";
@@ -268,7 +268,7 @@ const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_a
   if (file_size < ONEBIN_TRAILER_SIZE) return "not a onebin file (too small)";
   const char *error = onebin_trailer_decode(file + file_size - ONEBIN_TRAILER_SIZE, file_size, &a->trailer);
   if (!error) error = decompress_index(a);
-  a->data_dir = a->host_libraries = a->environment = ONEBIN_NO_ENTRY;
+  a->data_dir = a->host_libraries = a->environment = a->update_url = ONEBIN_NO_ENTRY;
   for (uint32_t i = 0; !error && i < a->header.entry_count; i++) {
     struct onebin_entry e;
     onebin_entry_at(a, i, &e);
@@ -276,6 +276,7 @@ const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_a
     if (!error) error = note_single(&a->data_dir, e.flags & ONEBIN_DATA_DIR, i);
     if (!error) error = note_single(&a->host_libraries, e.flags & ONEBIN_HOST_LIBRARIES, i);
     if (!error) error = note_single(&a->environment, e.flags & ONEBIN_ENVIRONMENT, i);
+    if (!error) error = note_single(&a->update_url, e.flags & ONEBIN_UPDATE_URL, i);
   }
   /* Second pass: the binary search may read any entry, all checked by now. */
   struct known_parent known = {NULL, 0};

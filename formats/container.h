@@ -41,7 +41,8 @@ enum onebin_flags {
   ONEBIN_DATA_DIR = 64,    /* a directory the app opens as ONEBIN_DATA_PATH */
   ONEBIN_HOST_LIBRARIES = 128, /* SONAME<TAB>WHY<TAB>NEEDED BY lines: libraries only the host can give */
   ONEBIN_DESKTOP = 256,        /* the app's .desktop entry, icon or AppStream file: --onebin-install */
-  ONEBIN_KNOWN_FLAGS = 511
+  ONEBIN_UPDATE_URL = 512,     /* where the next version of the packed file is: onebin update */
+  ONEBIN_KNOWN_FLAGS = 1023
 };
 /* Data a program names at a compiled-in /usr/share/... path: the packer
  * rewrites ONEBIN_DATA_PREFIX in the program to ONEBIN_DATA_PATH (as long:
@@ -63,6 +64,8 @@ enum onebin_flags {
 #define ONEBIN_PATH_MAX 4095u
 /* Stands for the directory the app's files are in at run time. */
 #define ONEBIN_APPDIR_TOKEN "@ONEBIN_APPDIR@"
+/* The ONEBIN_UPDATE_URL file's path in the tree. */
+#define ONEBIN_UPDATE_URL_PATH "onebin-update-url"
 /* Where the packer puts the ONEBIN_DESKTOP files in the tree. */
 #define ONEBIN_DESKTOP_DIR "onebin-desktop"
 #define ONEBIN_SHARED_FRAME_MAX (1u << 20) /* content of a frame shared by small files */
@@ -126,7 +129,7 @@ struct onebin_archive {
   /* The entries with a flag at most one entry has, found while onebin_open
    * checks the index, so no reader walks it again for them;
    * ONEBIN_NO_ENTRY where there is none. */
-  uint32_t data_dir, host_libraries, environment;
+  uint32_t data_dir, host_libraries, environment, update_url;
 };
 #define ONEBIN_NO_ENTRY UINT32_MAX
 

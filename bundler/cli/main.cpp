@@ -10,6 +10,7 @@
 #include "cli/elf_command.hpp"
 #include "cli/pack_command.hpp"
 #include "cli/sign_commands.hpp"
+#include "cli/update_command.hpp"
 
 namespace {
 
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   onebin::cli::add_archive_commands(app);
   onebin::cli::add_elf_command(app);
   onebin::cli::add_sign_commands(app);
+  onebin::cli::add_update_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -77,6 +77,11 @@ void run_pack(pack::PackOptions options) {
   }
   pack::AppTree tree = pack::collect_app(options);
   pack::add_desktop_files(tree, pack::find_desktop_files(options));
+  if (!options.update_url.empty()) {
+    if (options.update_url.rfind("http://", 0) != 0 && options.update_url.rfind("https://", 0) != 0)
+      throw pack::PackError(options.update_url + ": --update-url takes an http:// or https:// URL");
+    tree.add_generated(ONEBIN_UPDATE_URL_PATH, options.update_url + "\n", ONEBIN_UPDATE_URL);
+  }
   std::ostream* explain = options.explain ? &std::cout : nullptr;
   pack::LibrarySearch search(options.root);
   auto closure = [&] { pack::add_library_closure(tree, options.policy, search, explain); };
@@ -137,6 +142,9 @@ void add_pack_command(CLI::App& app) {
                   "Its icon, a .png or .svg installed under the entry's Icon name (default: an AppDir's ICON.svg or "
                   "ICON.png beside the entry)")
       ->check(CLI::ExistingFile);
+  cmd->add_option("--update-url", options->update_url,
+                  "Where the next version of the packed file will be (http or https): onebin update FILE fetches "
+                  "from it only what changed");
   cmd->add_option("--appdata", options->appdata,
                   "Its AppStream metadata (NAME.metainfo.xml, checked with appstreamcli; default: an AppDir's "
                   "usr/share/metainfo file for the entry)")

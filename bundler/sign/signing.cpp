@@ -18,9 +18,8 @@ namespace onebin::sign {
 
 namespace {
 
-using PublicKey = std::array<uint8_t, crypto_sign_PUBLICKEYBYTES>;
 using SecretKey = std::array<uint8_t, crypto_sign_SECRETKEYBYTES>;
-static_assert(crypto_sign_PUBLICKEYBYTES == ONEBIN_PUBLIC_KEY_SIZE && crypto_sign_BYTES == ONEBIN_SIGNATURE_BYTES,
+static_assert(sizeof(PublicKey) == crypto_sign_PUBLICKEYBYTES && crypto_sign_PUBLICKEYBYTES == ONEBIN_PUBLIC_KEY_SIZE && crypto_sign_BYTES == ONEBIN_SIGNATURE_BYTES,
               "the signature block holds an Ed25519 key and signature");
 
 // Key files are one line: "onebin ed25519 public|secret HEX".
@@ -140,27 +139,38 @@ std::string sign_file(const std::string& path, const std::string& secret) {
   return key_id(block.public_key);
 }
 
-std::optional<std::string> signer(const std::string& path) {
-  pack::PackedFile file(path);
-  if (!(file.archive().trailer.flags & ONEBIN_SIGNED)) return std::nullopt;
-  return key_id(read_block(path, file.archive()).public_key);
+void check_signature(const std::string& path, const std::string& public_key_path) {
+  check_signature_by(path, read_key<crypto_sign_PUBLICKEYBYTES>(public_key_path, "public"), public_key_path);
 }
 
-void check_signature(const std::string& path, const std::string& public_key_path) {
+void check_signature_by(const std::string& path, const PublicKey& public_key, const std::string& name) {
   start_sodium();
-  PublicKey public_key = read_key<crypto_sign_PUBLICKEYBYTES>(public_key_path, "public");
   pack::PackedFile file(path);
   const onebin_archive& a = file.archive();
   if (!(a.trailer.flags & ONEBIN_SIGNED)) throw SignError(path + ": not signed");
   onebin_signature block = read_block(path, a);
   if (std::memcmp(block.public_key, public_key.data(), public_key.size()) != 0)
-    throw SignError(path + ": signed by key " + key_id(block.public_key) + ", not by " + public_key_path + " (key " +
+    throw SignError(path + ": signed by key " + key_id(block.public_key) + ", not by " + name + " (key " +
                     key_id(public_key.data()) + ")");
   Signed bytes{a.file, unsigned_size(a), a.file + a.file_size - ONEBIN_TRAILER_SIZE};
   crypto_sign_ed25519ph_state state = hash_of(bytes);
   if (crypto_sign_ed25519ph_final_verify(&state, block.signature, public_key.data()) != 0)
     throw SignError(path + ": bad signature by key " + key_id(public_key.data()) +
                     ": the file is not as it was signed");
+}
+
+std::optional<PublicKey> signer_key(const std::string& path) {
+  pack::PackedFile file(path);
+  if (!(file.archive().trailer.flags & ONEBIN_SIGNED)) return std::nullopt;
+  PublicKey key;
+  std::memcpy(key.data(), read_block(path, file.archive()).public_key, key.size());
+  return key;
+}
+
+std::optional<std::string> signer(const std::string& path) {
+  std::optional<PublicKey> key = signer_key(path);
+  if (!key) return std::nullopt;
+  return key_id(key->data());
 }
 
 }  // namespace onebin::sign

@@ -2,6 +2,8 @@
 // through libsodium: key pairs, signing a file in place, checking one.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -29,5 +31,12 @@ std::optional<std::string> signer(const std::string& path);
 // Throws SignError unless the packed file is signed by the key in `public_key`
 // and every byte but the signature block's is as it was signed.
 void check_signature(const std::string& path, const std::string& public_key);
+
+// The same with the key's bytes (`name` says whose in messages).
+using PublicKey = std::array<uint8_t, 32>;
+void check_signature_by(const std::string& path, const PublicKey& key, const std::string& name);
+
+// The key that signed the packed file, or nothing if unsigned.
+std::optional<PublicKey> signer_key(const std::string& path);
 
 }  // namespace onebin::sign
