@@ -95,7 +95,7 @@ const char *onebin_trailer_decode(const uint8_t b[ONEBIN_TRAILER_SIZE], uint64_t
   t->index_compressed_size = get64(b + 32);
   t->index_size = get64(b + 40);
   t->index_hash = get64(b + 48);
-  uint64_t after_index = ONEBIN_TRAILER_SIZE + (t->flags & ONEBIN_SIGNED ? ONEBIN_SIGNATURE_SIZE : 0);
+  uint64_t after_index = ONEBIN_FILE_HASH_SIZE + ONEBIN_TRAILER_SIZE + (t->flags & ONEBIN_SIGNED ? ONEBIN_SIGNATURE_SIZE : 0);
   if (t->payload_offset > t->index_offset || file_size < after_index || t->index_offset > file_size - after_index ||
       t->index_compressed_size != file_size - after_index - t->index_offset)
     return "truncated or padded file (sizes in the trailer do not add up)";
@@ -287,6 +287,14 @@ const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_a
   }
   if (error) onebin_close(a);
   return error;
+}
+
+const char *onebin_check_file_hash(const struct onebin_archive *a) {
+  uint64_t at = a->trailer.index_offset + a->trailer.index_compressed_size;
+  const uint8_t *block = a->file + at;
+  if (get64(block + 8) != 0) return "corrupted file hash block (reserved bytes set)";
+  if (get64(block) != onebin_xxh64(a->file, (size_t)at, 0)) return "corrupted file (whole-file hash mismatch)";
+  return NULL;
 }
 
 void onebin_close(struct onebin_archive *a) {

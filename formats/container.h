@@ -17,6 +17,7 @@ extern "C" {
 #define ONEBIN_FORMAT_VERSION_TEXT "5" /* the same number, for messages */
 #define ONEBIN_TRAILER_SIZE 64u
 #define ONEBIN_SIGNATURE_SIZE 128u /* the signature block of a signed file (formats/signature.h) */
+#define ONEBIN_FILE_HASH_SIZE 16u  /* after the index: XXH64 of every byte before it, 8 reserved zero bytes */
 #define ONEBIN_INDEX_HEADER_SIZE 32u
 #define ONEBIN_ENTRY_SIZE 104u
 #define ONEBIN_FRAME_CONTENT_MAX (4u << 20)
@@ -142,6 +143,11 @@ const char *onebin_trailer_decode(const uint8_t bytes[ONEBIN_TRAILER_SIZE], uint
                                   struct onebin_trailer *out);
 const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_archive *out);
 void onebin_close(struct onebin_archive *archive);
+
+/* NULL, or why the file hash block (formats/README.md) does not match the
+ * bytes before it: the whole file but its last blocks, read once (verify,
+ * update; the stub trusts the per-part hashes instead). */
+const char *onebin_check_file_hash(const struct onebin_archive *archive);
 void onebin_entry_at(const struct onebin_archive *archive, uint32_t i, struct onebin_entry *out);
 /* Whether the frame headers of a regular file add up to its size (each frame
  * at most ONEBIN_FRAME_CONTENT_MAX): checked before a reader allocates the

@@ -9,7 +9,9 @@ enum { ALGORITHM_AT = 8, KEY_AT = 16, SIGNATURE_AT = KEY_AT + ONEBIN_PUBLIC_KEY_
 _Static_assert(RESERVED_AT == 112, "the block's fields are where formats/README.md says");
 _Static_assert(ONEBIN_SIGNATURE_SIZE == RESERVED_AT + 16, "16 reserved bytes end the block");
 
-uint64_t onebin_signature_offset(const struct onebin_trailer *t) { return t->index_offset + t->index_compressed_size; }
+uint64_t onebin_signature_offset(const struct onebin_trailer *t) {
+  return t->index_offset + t->index_compressed_size + ONEBIN_FILE_HASH_SIZE;
+}
 
 void onebin_signature_encode(const struct onebin_signature *s, uint8_t out[ONEBIN_SIGNATURE_SIZE]) {
   memset(out, 0, ONEBIN_SIGNATURE_SIZE);

@@ -22,7 +22,7 @@ struct onebin_signature {
   uint8_t signature[ONEBIN_SIGNATURE_BYTES];
 };
 
-/* Where the block of a signed file lies: after the index frame. */
+/* Where the block of a signed file lies: after the index frame and the file hash block. */
 uint64_t onebin_signature_offset(const struct onebin_trailer *t);
 
 void onebin_signature_encode(const struct onebin_signature *s, uint8_t out[ONEBIN_SIGNATURE_SIZE]);

@@ -15,6 +15,7 @@ static int write_all(struct onebin_writer *w, const void *data, size_t size) {
     ssize_t n = write(fd, at, size);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return n < 0 ? errno : ENOSPC;
+    onebin_xxh64_update(&w->file_hash, at, (size_t)n);
     at += n;
     size -= (size_t)n;
     w->written += (uint64_t)n;
@@ -28,6 +29,7 @@ int onebin_writer_start(struct onebin_writer *w, int fd, const void *stub, size_
   w->payload_size = 0;
   w->stub_hash = onebin_xxh64(stub, stub_size, 0);
   w->written = 0;
+  onebin_xxh64_init(&w->file_hash, 0);
   return write_all(w, stub, stub_size);
 }
 
@@ -65,6 +67,10 @@ int onebin_writer_finish(struct onebin_writer *w, struct onebin_index_header hea
     uint8_t bytes[ONEBIN_TRAILER_SIZE];
     onebin_trailer_encode(&trailer, bytes);
     error = write_all(w, frame, compressed);
+    uint8_t file_hash[ONEBIN_FILE_HASH_SIZE] = {0};
+    uint64_t digest = onebin_xxh64_digest(&w->file_hash);
+    for (int i = 0; i < 8; i++) file_hash[i] = (uint8_t)(digest >> (8 * i));
+    if (!error) error = write_all(w, file_hash, sizeof file_hash);
     if (!error) error = write_all(w, bytes, sizeof bytes);
   }
   free(frame);

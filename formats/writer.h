@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "container.h"
+#include "xxh64.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -21,6 +22,7 @@ struct onebin_writer {
   uint64_t payload_size;   /* bytes of frames written so far */
   uint64_t stub_hash;
   uint64_t written; /* every byte so far: the file's size once finished */
+  struct onebin_xxh64_state file_hash; /* of every byte so far, for the file hash block */
 };
 
 /* Each returns 0 or an errno value (ENOSPC for a write that makes no
@@ -32,7 +34,7 @@ int onebin_writer_start(struct onebin_writer *w, int fd, const void *stub, size_
 int onebin_writer_add(struct onebin_writer *w, const void *frames, size_t size, uint64_t *data);
 
 /* Encodes the index (the header's stub_hash is the writer's), compresses it
- * at zstd `level` and writes it and the trailer. */
+ * at zstd `level` and writes it, the file hash block and the trailer. */
 int onebin_writer_finish(struct onebin_writer *w, struct onebin_index_header header, const struct onebin_entry *entries,
                          const char *strings, int level);
 

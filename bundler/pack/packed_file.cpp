@@ -84,6 +84,7 @@ void PackedFile::read_content(const onebin_entry& e, const std::function<void(co
 }
 
 uint64_t PackedFile::check_every_file() const {
+  if (const char* error = onebin_check_file_hash(&archive_)) throw PackError(name_ + ": " + error);
   uint64_t bytes = 0;
   for (uint32_t i = 0; i < size(); ++i) {
     onebin_entry e = entry(i);

@@ -28,7 +28,8 @@ class PackedFile {
   // `piece` in order; the size and hash are checked at the end, so a caller
   // that keeps the pieces must drop them when this throws.
   void read_content(const onebin_entry& e, const std::function<void(const uint8_t*, size_t)>& piece) const;
-  uint64_t check_every_file() const;  // reads every file's content as the stub would; returns the bytes read
+  // The whole-file hash, then every file's content as the stub reads it; returns the bytes of content.
+  uint64_t check_every_file() const;
 
  private:
   std::string name_;

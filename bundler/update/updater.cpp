@@ -119,13 +119,13 @@ std::string read_url(const pack::PackedFile& file, const std::string& path) {
 // The new version's index, decoded as the reader would (its hash checked).
 struct NewIndex {
   onebin_trailer trailer{};
-  std::vector<uint8_t> end, trailer_bytes, index_frame, index;  // end: the file's last bytes (the block, the trailer)
+  std::vector<uint8_t> end, trailer_bytes, index_frame, index;  // end: the file's last bytes (the blocks, the trailer)
   onebin_archive view{};  // only `index` and `header.entry_count` set: enough for onebin_entry_at
 };
 
 NewIndex fetch_index(Http& http, const std::string& url, uint64_t& total) {
   NewIndex n;
-  n.end = http.tail(ONEBIN_TRAILER_SIZE + ONEBIN_SIGNATURE_SIZE, total);
+  n.end = http.tail(ONEBIN_FILE_HASH_SIZE + ONEBIN_SIGNATURE_SIZE + ONEBIN_TRAILER_SIZE, total);
   if (n.end.size() < ONEBIN_TRAILER_SIZE) throw UpdateError(url + ": not a onebin file (too small)");
   n.trailer_bytes.assign(n.end.end() - ONEBIN_TRAILER_SIZE, n.end.end());
   if (const char* error = onebin_trailer_decode(n.trailer_bytes.data(), total, &n.trailer)) throw UpdateError(url + ": " + error);
@@ -219,7 +219,7 @@ Updated update_file(const std::string& path) {
     out.write(0, http.range(0, n.trailer.payload_offset).data(), n.trailer.payload_offset);
   fill_frames(http, out, a, n);
   out.write(n.trailer.index_offset, n.index_frame.data(), n.index_frame.size());
-  out.write(result.size - n.end.size(), n.end.data(), n.end.size());  // the signature block if any, the trailer
+  out.write(result.size - n.end.size(), n.end.data(), n.end.size());  // the file hash, signature block if any, trailer
   try {
     pack::PackedFile(out.path()).check_every_file();
     if (old_key) sign::check_signature_by(out.path(), *old_key, "the key that signed " + path);

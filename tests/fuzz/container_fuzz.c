@@ -29,7 +29,7 @@ static uint8_t *build(const uint8_t *data, size_t size, size_t *out_size) {
   size_t index_size = size - 4 - payload;
   uint8_t *index = malloc(index_size + 1);
   size_t bound = ZSTD_compressBound(index_size);
-  uint8_t *out = malloc(kStub + payload + bound + ONEBIN_TRAILER_SIZE);
+  uint8_t *out = malloc(kStub + payload + bound + ONEBIN_FILE_HASH_SIZE + ONEBIN_TRAILER_SIZE);
   if (!index || !out) abort();
   memset(out, 0xAA, kStub);
   memcpy(out + kStub, data + 4, payload);
@@ -40,9 +40,13 @@ static uint8_t *build(const uint8_t *data, size_t size, size_t *out_size) {
   if (ZSTD_isError(compressed)) abort();
   struct onebin_trailer trailer = {ONEBIN_FORMAT_VERSION, 0, kStub, kStub + payload, compressed, index_size,
                                    onebin_xxh64(index, index_size, 0)};
-  onebin_trailer_encode(&trailer, out + kStub + payload + compressed);
+  size_t hashed = kStub + payload + compressed;
+  uint64_t file_hash = onebin_xxh64(out, hashed, 0);
+  memset(out + hashed, 0, ONEBIN_FILE_HASH_SIZE);
+  for (int i = 0; i < 8; i++) out[hashed + i] = (uint8_t)(file_hash >> (8 * i));
+  onebin_trailer_encode(&trailer, out + hashed + ONEBIN_FILE_HASH_SIZE);
   free(index);
-  *out_size = kStub + payload + compressed + ONEBIN_TRAILER_SIZE;
+  *out_size = hashed + ONEBIN_FILE_HASH_SIZE + ONEBIN_TRAILER_SIZE;
   return out;
 }
 

@@ -169,6 +169,19 @@ TEST_CASE("a signed file's trailer counts the signature block, an unknown traile
   CHECK(std::string(onebin_trailer_decode(trailer, signed_file.size(), &read)) == "unsupported format flags");
 }
 
+TEST_CASE("the file hash block covers every byte before it") {
+  auto bytes = make_container(kGood);
+  onebin_archive archive;
+  REQUIRE(onebin_open(bytes.data(), bytes.size(), &archive) == nullptr);
+  CHECK(onebin_check_file_hash(&archive) == nullptr);
+  onebin_close(&archive);
+  auto flipped = bytes;
+  flipped[20] ^= 1;  // file data of bin/app: its frame is not read by onebin_open
+  REQUIRE(onebin_open(flipped.data(), flipped.size(), &archive) == nullptr);
+  CHECK(std::string(onebin_check_file_hash(&archive)) == "corrupted file (whole-file hash mismatch)");
+  onebin_close(&archive);
+}
+
 TEST_CASE("a signature block reads back as written; damaged or unknown blocks are refused") {
   onebin_signature s{ONEBIN_SIGNATURE_ED25519PH, {}, {}};
   for (unsigned i = 0; i < ONEBIN_PUBLIC_KEY_SIZE; ++i) s.public_key[i] = static_cast<uint8_t>(i);
