@@ -289,12 +289,10 @@ const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_a
   return error;
 }
 
-const char *onebin_check_file_hash(const struct onebin_archive *a) {
-  uint64_t at = a->trailer.index_offset + a->trailer.index_compressed_size;
-  const uint8_t *block = a->file + at;
-  if (get64(block + 8) != 0) return "corrupted file hash block (reserved bytes set)";
-  if (get64(block) != onebin_xxh64(a->file, (size_t)at, 0)) return "corrupted file (whole-file hash mismatch)";
-  return NULL;
+const char *onebin_file_hash(const struct onebin_archive *a, uint64_t *hashed, uint64_t *expected) {
+  *hashed = a->trailer.index_offset + a->trailer.index_compressed_size;
+  *expected = get64(a->file + *hashed);
+  return get64(a->file + *hashed + 8) != 0 ? "corrupted file hash block (reserved bytes set)" : NULL;
 }
 
 void onebin_close(struct onebin_archive *a) {

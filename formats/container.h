@@ -144,10 +144,11 @@ const char *onebin_trailer_decode(const uint8_t bytes[ONEBIN_TRAILER_SIZE], uint
 const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_archive *out);
 void onebin_close(struct onebin_archive *archive);
 
-/* NULL, or why the file hash block (formats/README.md) does not match the
- * bytes before it: the whole file but its last blocks, read once (verify,
- * update; the stub trusts the per-part hashes instead). */
-const char *onebin_check_file_hash(const struct onebin_archive *archive);
+/* The file hash block (formats/README.md): *hashed gets how many bytes from
+ * the start it covers, *expected their XXH64; NULL, or why the block is not
+ * one this reader knows. For verify and update (the stub trusts the
+ * per-part hashes instead of reading the whole file). */
+const char *onebin_file_hash(const struct onebin_archive *archive, uint64_t *hashed, uint64_t *expected);
 void onebin_entry_at(const struct onebin_archive *archive, uint32_t i, struct onebin_entry *out);
 /* Whether the frame headers of a regular file add up to its size (each frame
  * at most ONEBIN_FRAME_CONTENT_MAX): checked before a reader allocates the

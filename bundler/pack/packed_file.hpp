@@ -30,6 +30,7 @@ class PackedFile {
   void read_content(const onebin_entry& e, const std::function<void(const uint8_t*, size_t)>& piece) const;
   // The whole-file hash, then every file's content as the stub reads it; returns the bytes of content.
   uint64_t check_every_file() const;
+  void check_file_hash() const;  // the whole-file hash alone (formats/README.md, "File hash block")
 
  private:
   std::string name_;
