@@ -3,21 +3,27 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "log.h"
 #include "templates.h"
+
+extern char **environ;
 
 #define PATH_SIZE ((int)ONEBIN_PATH_MAX + 1)
 
 /* The packed files to install, read from the index. */
 struct desktop {
   struct onebin_entry entry, icon, appdata;
-  int has_entry, has_icon, has_appdata;
+  int has_entry, has_icon, has_appdata, mime_count;
+  struct onebin_entry mime[8]; /* shared-mime-info packages: new MIME types */
   char id[256]; /* the entry's name without .desktop */
 };
 
@@ -43,6 +49,7 @@ static void find_files(const struct onebin_archive *a, struct desktop *d) {
     if (ends_with(name, ".desktop")) d->entry = e, d->has_entry = 1, snprintf(d->id, sizeof d->id, "%.*s", (int)(strlen(name) - 8), name);
     else if (!strcmp(name, "icon.png") || !strcmp(name, "icon.svg")) d->icon = e, d->has_icon = 1;
     else if (ends_with(name, ".metainfo.xml") || ends_with(name, ".appdata.xml")) d->appdata = e, d->has_appdata = 1;
+    else if (ends_with(name, ".xml") && d->mime_count < 8) d->mime[d->mime_count++] = e;
   }
   if (!d->has_entry) die("this packed file has no desktop entry to install (onebin pack --desktop FILE)");
 }
@@ -173,26 +180,67 @@ static void list_path(char out[PATH_SIZE], const char *data, const char *id) {
   join(out, data, rest);
 }
 
+/* update-mime-database DIR, which turns mime/packages into the caches
+ * programs read; 0 if it ran and succeeded. */
+static int update_mime_database(const char *dir) {
+  pid_t pid;
+  char *argv[] = {"update-mime-database", (char *)dir, NULL};
+  int status = 0;
+  if (posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ) != 0) return -1;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* After its packages went: a MIME directory install made goes whole (the
+ * caches in it were made for them), unless another app's packages are in
+ * it; one that was there before gets its caches made anew without them. */
+static void forget_mime(const char *dir, int made) {
+  char packages[PATH_SIZE];
+  join(packages, dir, "packages");
+  if (made && rmdir(packages) == 0) remove_tree(dir);
+  else if (update_mime_database(dir) != 0) fprintf(stderr, "onebin: note: update-mime-database %s did not run\n", dir);
+}
+
 /* Removes what the list names: files, then directories newest first (those
  * something else was put in since stay). Returns 0 if there was no list. */
 static int remove_listed(const char *list_file) {
   FILE *list = fopen(list_file, "re");
   if (!list) return 0;
-  char line[PATH_SIZE + 8], *dirs[256];
-  int count = 0;
+  char line[PATH_SIZE + 8], *dirs[256], mime[PATH_SIZE + 8] = "";
+  int count = 0, mime_made = 0;
   while (fgets(line, sizeof line, list)) {
     line[strcspn(line, "\n")] = 0;
     if (!strncmp(line, "file ", 5) && unlink(line + 5) == 0) printf("removed %s\n", line + 5);
     else if (!strncmp(line, "dir ", 4) && count < 256 && !(dirs[count++] = strdup(line + 4))) die("out of memory");
+    else if (!strncmp(line, "mime ", 5)) snprintf(mime, sizeof mime, "%s", line + 5);
   }
   fclose(list);
   unlink(list_file);
+  for (int i = 0; mime[0] && i < count; i++) mime_made |= !strcmp(dirs[i], mime);
+  if (mime[0]) forget_mime(mime, mime_made);
   while (count > 0) {
     char *dir = dirs[--count];
     rmdir(dir);
     free(dir);
   }
   return 1;
+}
+
+/* The MIME packages into DATA/mime/packages, then its caches made (noted
+ * if update-mime-database is missing: the types work once it runs). */
+static void install_mime(struct made *m, struct onebin_archive *a, const struct desktop *d, const char *data) {
+  char dir[PATH_SIZE], path[PATH_SIZE], rest[PATH_SIZE], name[256];
+  join(dir, data, "mime");
+  for (int i = 0; i < d->mime_count; i++) {
+    char *package = entry_text(a, &d->mime[i]);
+    snprintf(rest, sizeof rest, "mime/packages/%s", name_of(a, &d->mime[i], name));
+    join(path, data, rest);
+    install_file(m, path, package, d->mime[i].size);
+    free(package);
+  }
+  fprintf(m->list, "mime %s\n", dir);
+  if (update_mime_database(dir) != 0)
+    fprintf(stderr, "onebin: note: update-mime-database %s did not run: the new MIME types work once it has\n", dir);
 }
 
 void desktop_install(struct onebin_archive *a, const char *self) {
@@ -227,6 +275,7 @@ void desktop_install(struct onebin_archive *a, const char *self) {
     install_file(&m, path, appdata, d.appdata.size);
     free(appdata);
   }
+  if (d.mime_count) install_mime(&m, a, &d, data);
   snprintf(rest, sizeof rest, "applications/%s.desktop", d.id);
   join(path, data, rest);
   install_file(&m, path, desktop, strlen(desktop));

@@ -142,6 +142,10 @@ void add_pack_command(CLI::App& app) {
                   "Its icon, a .png or .svg installed under the entry's Icon name (default: an AppDir's ICON.svg or "
                   "ICON.png beside the entry)")
       ->check(CLI::ExistingFile);
+  cmd->add_option("--mime", options->mime,
+                  "A shared-mime-info package (NAME.xml) of MIME types the app adds, installed into "
+                  "$XDG_DATA_HOME/mime by --onebin-install (repeatable; default: an AppDir's usr/share/mime/packages)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--update-url", options->update_url,
                   "Where the next version of the packed file will be (http or https): onebin update FILE fetches "
                   "from it only what changed");

@@ -41,6 +41,7 @@ struct PackOptions {
   std::vector<std::string> trace_args;  // its arguments
   int trace_seconds = 20;
   std::string desktop, icon, appdata;  // desktop integration (pack/desktop_files.hpp)
+  std::vector<std::string> mime;
   std::string update_url;              // where the next version is (onebin update)
 };
 

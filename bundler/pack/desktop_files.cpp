@@ -59,9 +59,14 @@ std::string desktop_entry_value(const std::string& text, const std::string& key)
 }
 
 DesktopFiles find_desktop_files(const PackOptions& options) {
-  DesktopFiles files{options.desktop, options.icon, options.appdata};
+  DesktopFiles files{options.desktop, options.icon, options.appdata, options.mime};
   bool appdir = fs::is_directory(options.app) && fs::exists(fs::symlink_status(options.app + "/AppRun"));
   if (!appdir || !files.desktop.empty()) return files;
+  std::error_code error;
+  if (files.mime.empty())
+    for (const auto& child : fs::directory_iterator(options.app + "/usr/share/mime/packages", error))
+      if (child.path().extension() == ".xml" && child.is_regular_file()) files.mime.push_back(child.path());
+  std::sort(files.mime.begin(), files.mime.end());
   files.desktop = first_with_suffix(options.app, {".desktop"});
   if (files.desktop.empty()) return files;
   std::string icon = desktop_entry_value(read_text(files.desktop), "Icon");
@@ -77,9 +82,17 @@ DesktopFiles find_desktop_files(const PackOptions& options) {
 
 void add_desktop_files(AppTree& tree, const DesktopFiles& files) {
   if (files.desktop.empty()) {
-    if (!files.icon.empty() || !files.appdata.empty())
-      throw PackError((files.icon.empty() ? files.appdata : files.icon) + ": an icon or AppStream file needs --desktop FILE");
+    if (!files.icon.empty() || !files.appdata.empty() || !files.mime.empty())
+      throw PackError((!files.icon.empty() ? files.icon : !files.appdata.empty() ? files.appdata : files.mime.front()) +
+                      ": an icon, AppStream file or MIME package needs --desktop FILE");
     return;
+  }
+  if (files.mime.size() > 8) throw PackError(files.mime[8] + ": at most 8 MIME packages are installed with an app");
+  for (const auto& mime : files.mime) {
+    std::string name = fs::path(mime).filename().string();
+    if (!name.ends_with(".xml") || name.ends_with(".metainfo.xml") || name.ends_with(".appdata.xml"))
+      throw PackError(mime + ": a MIME package's name ends in .xml (and is no AppStream file's)");
+    add_file(tree, mime, name);
   }
   std::string name = fs::path(files.desktop).filename().string();
   if (!name.ends_with(".desktop")) throw PackError(files.desktop + ": a desktop entry's name ends in .desktop");

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "pack/app_tree.hpp"
 
@@ -12,11 +13,13 @@ namespace onebin::pack {
 
 struct DesktopFiles {
   std::string desktop, icon, appdata;  // paths on disk; "" when none
+  std::vector<std::string> mime;       // shared-mime-info packages (new MIME types)
 };
 
 // What the options name, else what an AppDir (an app directory with an
 // AppRun) holds: its top-level .desktop file, the icon that file's Icon names
-// beside it, and usr/share/metainfo's file for that entry.
+// beside it, usr/share/metainfo's file for that entry and the packages in
+// usr/share/mime/packages.
 DesktopFiles find_desktop_files(const PackOptions& options);
 
 // Checks them and adds them to the tree; throws PackError naming the file and
