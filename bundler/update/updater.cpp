@@ -1,7 +1,6 @@
 #include "update/updater.hpp"
 
 #include <curl/curl.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zstd.h>
@@ -16,6 +15,7 @@
 
 #include "../../formats/signature.h"
 #include "../../formats/xxh64.h"
+#include "io/atomic_write.hpp"
 #include "pack/packed_file.hpp"
 #include "sign/signing.hpp"
 
@@ -142,46 +142,24 @@ NewIndex fetch_index(Http& http, const std::string& url, uint64_t& total) {
   return n;
 }
 
-class TempFile {
- public:
-  TempFile(const std::string& beside, uint64_t size) : path_(beside + ".update-XXXXXX") {
-    fd_ = mkstemp(path_.data());
-    if (fd_ < 0 || ftruncate(fd_, static_cast<off_t>(size)) != 0)
-      throw UpdateError(beside + ": cannot make the new version beside it: " + std::strerror(errno));
+// Writes `size` bytes at `at` of the new version's descriptor.
+void put(int fd, uint64_t at, const uint8_t* data, size_t size) {
+  for (size_t done = 0; done < size;) {
+    ssize_t n = pwrite(fd, data + done, size - done, static_cast<off_t>(at + done));
+    if (n <= 0) throw UpdateError(std::string("cannot write the new version: ") + std::strerror(errno));
+    done += static_cast<size_t>(n);
   }
-  ~TempFile() {
-    if (fd_ >= 0) close(fd_);
-    if (!path_.empty()) unlink(path_.c_str());
-  }
-  void write(uint64_t at, const uint8_t* data, size_t size) {
-    for (size_t done = 0; done < size;) {
-      ssize_t n = pwrite(fd_, data + done, size - done, static_cast<off_t>(at + done));
-      if (n <= 0) throw UpdateError(path_ + ": cannot write: " + std::strerror(errno));
-      done += static_cast<size_t>(n);
-    }
-  }
-  const std::string& path() const { return path_; }
-  void replace(const std::string& target, mode_t mode) {
-    if (fchmod(fd_, mode) != 0 || fsync(fd_) != 0 || close(fd_) != 0 || rename(path_.c_str(), target.c_str()) != 0)
-      throw UpdateError(target + ": cannot put the new version in place: " + std::strerror(errno));
-    fd_ = -1;
-    path_.clear();
-  }
-
- private:
-  std::string path_;
-  int fd_ = -1;
-};
+}
 
 // The new version's frames: from the old file where it has the same frame,
 // else downloaded, adjacent ones in one request.
-void fill_frames(Http& http, TempFile& out, const onebin_archive& old, const NewIndex& n) {
+void fill_frames(Http& http, int out, const onebin_archive& old, const NewIndex& n) {
   std::map<FrameKey, uint64_t> have;
   for (const Frame& f : frames_of(old)) have.emplace(f.key, f.data);
   std::vector<Frame> missing;
   for (const Frame& f : frames_of(n.view)) {
     auto found = have.find(f.key);
-    if (found != have.end()) out.write(n.trailer.payload_offset + f.data, old.file + old.trailer.payload_offset + found->second, f.size);
+    if (found != have.end()) put(out, n.trailer.payload_offset + f.data, old.file + old.trailer.payload_offset + found->second, f.size);
     else missing.push_back(f);
   }
   for (size_t i = 0; i < missing.size();) {
@@ -190,7 +168,7 @@ void fill_frames(Http& http, TempFile& out, const onebin_archive& old, const New
     uint64_t first = missing[i].data, size = missing[j - 1].data + missing[j - 1].size - first;
     std::vector<uint8_t> bytes = http.range(n.trailer.payload_offset + first, size);
     if (bytes.size() != size) throw UpdateError("short answer for bytes " + std::to_string(first) + "-");
-    out.write(n.trailer.payload_offset + first, bytes.data(), bytes.size());
+    put(out, n.trailer.payload_offset + first, bytes.data(), bytes.size());
     i = j;
   }
 }
@@ -212,21 +190,28 @@ Updated update_file(const std::string& path) {
     result.current = true;
     return result;
   }
-  TempFile out(path, result.size);
-  if (a.header.stub_hash == n.view.header.stub_hash && a.trailer.payload_offset == n.trailer.payload_offset)
-    out.write(0, a.file, a.trailer.payload_offset);
-  else
-    out.write(0, http.range(0, n.trailer.payload_offset).data(), n.trailer.payload_offset);
-  fill_frames(http, out, a, n);
-  out.write(n.trailer.index_offset, n.index_frame.data(), n.index_frame.size());
-  out.write(result.size - n.end.size(), n.end.data(), n.end.size());  // the file hash, signature block if any, trailer
-  try {
-    pack::PackedFile(out.path()).check_every_file();
-    if (old_key) sign::check_signature_by(out.path(), *old_key, "the key that signed " + path);
-  } catch (const std::exception& e) {
-    throw UpdateError(std::string("the new version from ") + url + " is refused, " + path + " stays as it was: " + e.what());
-  }
-  out.replace(path, st.st_mode & 07777);
+  // Beside FILE, renamed over it only once read back whole: a failure or a
+  // signal removes it and FILE stays as it was.
+  auto produce = [&](int out) {
+    if (ftruncate(out, static_cast<off_t>(result.size)) != 0)
+      throw UpdateError(path + ": no room for the new version: " + std::strerror(errno));
+    if (a.header.stub_hash == n.view.header.stub_hash && a.trailer.payload_offset == n.trailer.payload_offset)
+      put(out, 0, a.file, a.trailer.payload_offset);
+    else
+      put(out, 0, http.range(0, n.trailer.payload_offset).data(), n.trailer.payload_offset);
+    fill_frames(http, out, a, n);
+    put(out, n.trailer.index_offset, n.index_frame.data(), n.index_frame.size());
+    put(out, result.size - n.end.size(), n.end.data(), n.end.size());  // the file hash, signature block if any, trailer
+  };
+  auto check = [&](const std::string& temp) {
+    try {
+      pack::PackedFile(temp).check_every_file();
+      if (old_key) sign::check_signature_by(temp, *old_key, "the key that signed " + path);
+    } catch (const std::exception& e) {
+      throw UpdateError(std::string("the new version from ") + url + " is refused, " + path + " stays as it was: " + e.what());
+    }
+  };
+  io::write_descriptor_atomically(path, produce, st.st_mode & 07777, check);
   result.downloaded = http.downloaded();
   return result;
 }
