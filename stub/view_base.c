@@ -13,6 +13,7 @@
 
 #include "../formats/container.h"
 #include "log.h"
+#include "trusted_dir.h"
 
 /* $XDG_CACHE_HOME/onebin or ~/.cache/onebin (made only when it is used). */
 static const char *disk_cache(char *out, size_t size) {
@@ -41,66 +42,6 @@ static void unmake_disk_cache(const char *path, int made) {
   if (made & 1) rmdir(parent);
 }
 
-/* A small /proc file's text, "" when it cannot be read. */
-static void read_text(const char *path, char *out, size_t size) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  ssize_t n = fd >= 0 ? read(fd, out, size - 1) : -1;
-  if (fd >= 0) close(fd);
-  out[n > 0 ? n : 0] = 0;
-}
-
-/* Whether uid is the overflow uid standing for every user this user
- * namespace does not map. In a rootless container (Steam's pressure-vessel,
- * Flatpak, podman) root's own directories, / included, show that uid. */
-static int unmapped(uid_t uid) {
-  static long overflow = -2; /* -2 not read yet, -1 mapped or unknown */
-  if (overflow == -2) {
-    char text[4096];
-    read_text("/proc/sys/kernel/overflowuid", text, sizeof text);
-    overflow = text[0] ? strtol(text, NULL, 10) : 65534;
-    read_text("/proc/self/uid_map", text, sizeof text);
-    if (!text[0]) overflow = -1;
-    /* Lines of "inside outside count": is the overflow uid inside one? */
-    for (char *line = text; *line && overflow >= 0; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : "") {
-      char *end;
-      unsigned long inside = strtoul(line, &end, 10);
-      strtoul(end, &end, 10);
-      unsigned long count = strtoul(end, &end, 10);
-      if ((unsigned long)overflow >= inside && (unsigned long)overflow - inside < count) overflow = -1;
-    }
-  }
-  return overflow >= 0 && uid == (uid_t)overflow;
-}
-
-/* Why a directory lets another user rename what it holds, or NULL: it must
- * be the user's or root's (in a user namespace, an unmapped owner's, which
- * is root's as seen from inside), writable by nobody else unless sticky. */
-static const char *open_to_others(const struct stat *st) {
-  if (!S_ISDIR(st->st_mode)) return "not a directory";
-  if (st->st_uid != geteuid() && st->st_uid != 0 && !unmapped(st->st_uid)) return "another user's directory";
-  if ((st->st_mode & 022) && !(st->st_mode & S_ISVTX)) return "others may write to it and it is not sticky";
-  return NULL;
-}
-
-/* The same for every directory from / down to `real` (a path without
- * links); the reason names the directory when it is above `real`. */
-static const char *open_path_to_others(const char *real) {
-  static char reason[ONEBIN_PATH_MAX + 128];
-  char prefix[ONEBIN_PATH_MAX + 1];
-  size_t length = strlen(real);
-  for (size_t end = 1; end <= length; end++) {
-    if (end < length && real[end] != '/') continue;
-    snprintf(prefix, sizeof prefix, "%.*s", (int)end, real); /* real fits: realpath */
-    struct stat st;
-    const char *why = lstat(prefix, &st) != 0 ? "cannot be read" : open_to_others(&st);
-    if (!why) continue;
-    if (end == length) return why;
-    int n = snprintf(reason, sizeof reason, "%s, above it: %s", prefix, why);
-    return n > 0 && (size_t)n < sizeof reason ? reason : why;
-  }
-  return NULL;
-}
-
 /* Why a file system (statvfs) cannot take `need`, or NULL. A total of 0
  * blocks or inodes is a file system that does not count them. */
 static const char *too_small(const struct statvfs *fs, const struct view_size *need) {
@@ -116,20 +57,24 @@ static const char *too_small(const struct statvfs *fs, const struct view_size *n
 }
 
 /* Why `base` cannot hold a view, or NULL with its path without links in
- * `real`: see open_path_to_others, short enough for the view's name, and
- * with room for it. */
+ * `real`: every directory down to it checked (trusted_dir.h) on the
+ * descriptor whose file system is then measured, short enough for the
+ * view's name, and with room for it. */
 static const char *unfit_base(const char *base, size_t room, const struct view_size *need,
                               char real[ONEBIN_PATH_MAX + 1], int *exec) {
   if (base[0] != '/') return "not an absolute path";
   char resolved[PATH_MAX];
   if (!realpath(base, resolved)) return "not a directory";
   if (strlen(resolved) + sizeof "/onebin-18446744073709551615-XXXXXX" > room) return "too long a path";
-  const char *why = open_path_to_others(resolved);
-  if (why) return why;
-  if (access(resolved, W_OK | X_OK) != 0) return "not writable";
+  const char *why = NULL;
+  int fd = trust_open_path(resolved, 0, &why);
+  if (fd < 0) return why;
   struct statvfs fs;
-  if (statvfs(resolved, &fs) != 0) return "not a directory";
-  if ((why = too_small(&fs, need))) return why;
+  if (faccessat(fd, ".", W_OK | X_OK, 0) != 0) why = "not writable";
+  else if (fstatvfs(fd, &fs) != 0) why = "not a directory";
+  else why = too_small(&fs, need);
+  close(fd);
+  if (why) return why;
   *exec = !(fs.f_flag & ST_NOEXEC);
   snprintf(real, ONEBIN_PATH_MAX + 1, "%s", resolved); /* shorter than room */
   return NULL;
