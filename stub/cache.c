@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -16,6 +18,7 @@
 #include "../formats/xxh64.h"
 #include "cleanup.h"
 #include "log.h"
+#include "trusted_dir.h"
 
 /* Written last into a tree: without it, a tree is not whole. Its times:
  * mark_used. */
@@ -53,13 +56,28 @@ static int as_packed(const struct stat *st, const struct onebin_entry *e) {
          st->st_mtim.tv_nsec == times[1].tv_nsec;
 }
 
+/* Whether the file open at fd has e's content: a stored copy is read whole
+ * before a new tree links it (once per version's first launch, cheaper than
+ * the decompressing it saves), so that a copy changed through some tree's
+ * link never spreads into another version. */
+static int has_content(int fd, const struct onebin_entry *e) {
+  void *content = mmap(NULL, e->size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (content == MAP_FAILED) return 0;
+  int same = onebin_xxh64(content, e->size, 0) == e->hash;
+  munmap(content, e->size);
+  return same;
+}
+
 /* A stored copy changed since (through a tree's link to it) is dropped. */
 int cache_reuse(int store_fd, int root_fd, const struct onebin_entry *e, const char *rel) {
   char name[96];
   struct stat st;
   store_name(e, name);
-  if (fstatat(store_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return -1;
-  if (!as_packed(&st, e)) {
+  int fd = openat(store_fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return -1;
+  int usable = fstat(fd, &st) == 0 && as_packed(&st, e) && has_content(fd, e);
+  close(fd);
+  if (!usable) {
     unlinkat(store_fd, name, 0);
     return -1;
   }
@@ -172,18 +190,32 @@ static void make_read_only(int tree_fd, const struct onebin_archive *a, const ui
   close(marker);
 }
 
-/* Unpacks the app into apps/.build-KEY-PID and renames it to apps/KEY. */
-static void build(struct view *v, struct onebin_archive *a, const struct choice *c, int apps_fd, const char *key) {
+/* Unpacks the app into apps/.build-KEY-PID and renames it to apps/KEY, in
+ * a child process: a build that cannot finish (no room left after all, an
+ * I/O error) ends only the child, whose tree is removed here, and the
+ * launch goes on from memory; the child says why under ONEBIN_DEBUG alone.
+ * 0, or -1 when the build failed. */
+static int build(struct view *v, struct onebin_archive *a, const struct choice *c, int apps_fd, const char *key) {
   char name[96], path[sizeof v->dir + 96];
-  snprintf(name, sizeof name, ".build-%s-%ld", key, (long)getpid());
-  snprintf(path, sizeof path, "%.*s/%s", (int)(strrchr(v->dir, '/') - v->dir), v->dir, name);
-  if (mkdirat(apps_fd, name, 0700) != 0 && errno != EEXIST) die("%s: cannot create: %s", path, strerror(errno));
-  int build_fd = openat(apps_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (build_fd < 0) die("%s: cannot open: %s", path, strerror(errno));
-  view_materialise_at(v, a, c, build_fd, path);
-  make_read_only(build_fd, a, c->keeps);
-  close(build_fd);
-  if (renameat(apps_fd, name, apps_fd, key) != 0) die("%s: cannot put it in place: %s", v->dir, strerror(errno));
+  pid_t child = fork();
+  if (child < 0) return -1;
+  snprintf(name, sizeof name, ".build-%s-%ld", key, (long)(child ? child : getpid()));
+  snprintf(path, sizeof path, "%.*s/%s", (int)(strrchr(v->dir, '/') - v->dir), v->dir, name); /* apps/KEY fits */
+  if (child == 0) {
+    onebin_quiet_errors = 1;
+    if (mkdirat(apps_fd, name, 0700) != 0) die("%s: cannot create: %s", path, strerror(errno));
+    int build_fd = openat(apps_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (build_fd < 0) die("%s: cannot open: %s", path, strerror(errno));
+    view_materialise_at(v, a, c, build_fd, path);
+    make_read_only(build_fd, a, c->keeps);
+    if (renameat(apps_fd, name, apps_fd, key) != 0) die("%s: cannot put it in place: %s", v->dir, strerror(errno));
+    _exit(0);
+  }
+  int status = 0;
+  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return 0;
+  remove_tree(path);
+  return -1;
 }
 
 /* A changed tree is moved aside first, so that nothing runs it again. */
@@ -220,14 +252,6 @@ static void remove_leftovers(const char *apps, int apps_fd) {
 static void cache_key(const struct onebin_archive *a, const uint8_t *keeps, char key[48]) {
   snprintf(key, 48, "%016llx-%016llx", (unsigned long long)a->trailer.index_hash,
            (unsigned long long)onebin_xxh64(keeps, a->header.entry_count, 0));
-}
-
-/* BASE/NAME, made if missing, open; -1 if it cannot be. */
-static int open_part(const char *base, const char *name, char *path, size_t size) {
-  int n = snprintf(path, size, "%s/%s", base, name);
-  if (n < 0 || (size_t)n >= size) return -1;
-  mkdir(path, 0700);
-  return open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 }
 
 /* What `tally` counts of the regular files under a directory. */
@@ -345,24 +369,23 @@ static void keep_within_bound(const char *apps, int apps_fd, int store_fd, const
 
 /* Under the key's lock: a whole tree is used, a changed one rebuilt (and
  * then the cache kept within its bound). Returns where the next launch's
- * turn of files to look at starts. */
-static uint32_t use_or_build(struct view *v, struct onebin_archive *a, const struct choice *c, const char *apps,
-                             int apps_fd, const char *key) {
+ * turn of files to look at starts, or -1 when the build failed. */
+static int64_t use_or_build(struct view *v, struct onebin_archive *a, const struct choice *c, const char *apps,
+                            int apps_fd, const char *key) {
   char path[ONEBIN_PATH_MAX + 1];
   uint32_t turn = 0;
   int tree_fd = openat(apps_fd, key, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   const char *why = tree_fd >= 0 ? changed(tree_fd, a, c->keeps, path, sizeof path, &turn) : "";
   if (tree_fd >= 0) close(tree_fd);
   if (why && tree_fd >= 0) {
-    fprintf(stderr, "onebin: note: the cached copy in %s is not as unpacked (%s%s%s): unpacking it again\n", v->dir, why,
-            strcmp(why, "it was never finished") ? ": " : "", strcmp(why, "it was never finished") ? path : "");
+    debug("the cached copy in %s is not as unpacked (%s%s%s): unpacking it again", v->dir, why,
+          strcmp(why, "it was never finished") ? ": " : "", strcmp(why, "it was never finished") ? path : "");
     remove_changed(apps, apps_fd, key);
   }
   debug("timing: %.2f ms: cached copy looked at", elapsed_ms());
   debug("cache: %s (%s)", v->dir, why ? "unpacked now" : "from an earlier launch");
   if (!why) return turn;
-  remove_leftovers(apps, apps_fd);
-  build(v, a, c, apps_fd, key);
+  if (build(v, a, c, apps_fd, key) != 0) return -1;
   keep_within_bound(apps, apps_fd, v->store_fd, key);
   return 0;
 }
@@ -377,30 +400,62 @@ static void mark_used(int tree_fd, uint32_t turn) {
   utimensat(tree_fd, COMPLETE, times, 0);
 }
 
+/* The cache's parts, open: every one the user's own (trusted_dir.h). */
+struct parts {
+  char apps[ONEBIN_PATH_MAX + 1];
+  int apps_fd, store_fd;
+};
+
+/* Why the cache cannot take the app, or NULL with its parts open and the
+ * view's directory named: leftovers of killed launches are removed before
+ * the room is judged, so that they never keep a launch out for good. */
+static const char *open_parts(struct parts *p, struct view *v, const char *key, const struct view_size *need) {
+  char base[PATH_MAX];
+  const char *why = NULL;
+  int base_fd = view_base_disk_cache(base, &why);
+  p->apps_fd = p->store_fd = -1;
+  if (base_fd < 0) return why;
+  int n = snprintf(p->apps, sizeof p->apps, "%s/apps", base);
+  if (n < 0 || (size_t)n >= sizeof p->apps || snprintf(v->dir, sizeof v->dir, "%s/%s", p->apps, key) >= (int)sizeof v->dir)
+    why = "its path is too long";
+  else if ((p->apps_fd = trust_open_own(base_fd, "apps", 1, &why)) >= 0 &&
+           (p->store_fd = trust_open_own(base_fd, "files", 1, &why)) >= 0) {
+    remove_leftovers(p->apps, p->apps_fd);
+    why = view_base_room(p->apps_fd, need);
+  }
+  close(base_fd);
+  return why;
+}
+
+static void close_parts(struct parts *p) {
+  if (p->apps_fd >= 0) close(p->apps_fd);
+  if (p->store_fd >= 0) close(p->store_fd);
+}
+
 int cache_view(struct view *v, struct onebin_archive *a, const struct choice *c, const struct view_size *need) {
-  const char *why = NULL, *base = view_base_disk_cache(need, &why);
-  char apps[ONEBIN_PATH_MAX + 1], store[ONEBIN_PATH_MAX + 1], key[48], lock_name[64];
-  int apps_fd = base ? open_part(base, "apps", apps, sizeof apps) : -1;
-  v->store_fd = base ? open_part(base, "files", store, sizeof store) : -1;
+  struct parts p;
+  char key[48], lock_name[64];
   cache_key(a, c->keeps, key);
-  int n = apps_fd >= 0 ? snprintf(v->dir, sizeof v->dir, "%s/%s", apps, key) : -1;
-  if (n < 0 || (size_t)n >= sizeof v->dir) {
-    fprintf(stderr, "onebin: note: the app is run from memory this time: the cache is unusable (%s)\n",
-            why ? why : "its path is too long");
-    if (apps_fd >= 0) close(apps_fd);
-    if (v->store_fd >= 0) close(v->store_fd);
+  const char *why = open_parts(&p, v, key, need);
+  int64_t turn = -1;
+  if (!why) {
+    snprintf(lock_name, sizeof lock_name, ".lock-%s", key);
+    int lock = openat(p.apps_fd, lock_name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    v->store_fd = p.store_fd;
+    if (lock < 0 || flock(lock, LOCK_EX) != 0) why = "the app's copy cannot be locked";
+    else if ((turn = use_or_build(v, a, c, p.apps, p.apps_fd, key)) < 0) why = "its copy could not be unpacked";
+    /* The key's lock stays until exec closes it: by then the app runs from
+     * the tree, and eviction (tree_in_use) sees it. */
+  }
+  v->dir_fd = why ? -1 : openat(p.apps_fd, key, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  close_parts(&p);
+  v->store_fd = -1;
+  if (why || v->dir_fd < 0) {
+    /* The app runs as well from memory: nothing to say unless asked. */
+    debug("the app is run from memory this time: the cache is unusable (%s)", why ? why : strerror(errno));
     return -1;
   }
-  snprintf(lock_name, sizeof lock_name, ".lock-%s", key);
-  int lock = openat(apps_fd, lock_name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (lock < 0 || flock(lock, LOCK_EX) != 0) die("%s/%s: cannot lock: %s", apps, lock_name, strerror(errno));
-  uint32_t turn = use_or_build(v, a, c, apps, apps_fd, key);
-  v->dir_fd = openat(apps_fd, key, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (v->dir_fd < 0) die("%s: cannot open: %s", v->dir, strerror(errno));
-  mark_used(v->dir_fd, turn);
-  /* The key's lock stays until exec closes it: by then the app runs from
-   * the tree, and eviction (tree_in_use) sees it. */
-  close(apps_fd);
+  mark_used(v->dir_fd, (uint32_t)turn);
   v->exec_allowed = 1;
   v->memfd_allowed = 0;
   return 0;

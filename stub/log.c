@@ -8,6 +8,7 @@
 #include <time.h>
 
 int onebin_debug;
+int onebin_quiet_errors;
 
 double elapsed_ms(void) {
   static struct timespec start;
@@ -30,9 +31,11 @@ void debug_print(const char *format, ...) {
 _Noreturn void die(const char *format, ...) {
   va_list args;
   va_start(args, format);
-  fputs("onebin: error: ", stderr);
-  vfprintf(stderr, format, args);
-  fputc('\n', stderr);
+  if (!onebin_quiet_errors || onebin_debug) {
+    fputs("onebin: error: ", stderr);
+    vfprintf(stderr, format, args);
+    fputc('\n', stderr);
+  }
   va_end(args);
   exit(127);
 }

@@ -3,6 +3,9 @@
 #define ONEBIN_STUB_LOG_H
 
 extern int onebin_debug; /* ONEBIN_DEBUG=1: print each launch decision */
+/* Set in a process whose failure the launch recovers from (the cache's
+ * build): its die() says why under ONEBIN_DEBUG alone. */
+extern int onebin_quiet_errors;
 
 /* Milliseconds since the stub started, for ONEBIN_DEBUG's timing lines. */
 double elapsed_ms(void);

@@ -317,6 +317,7 @@ int main(int argc, char **argv) {
   char rel[4096];
   entry_path(&archive, archive.header.main_entry, rel, sizeof rel);
   snprintf(program, sizeof program, "%s/%s", view.dir, rel);
+  apply_environment(&archive, view.dir);
   if (choice.loader) point_at_gconv(view.dir, choice.loader);
   open_data_dir(&archive, &view);
   setenv("ONEBIN_APPDIR", view.dir, 1);

@@ -78,7 +78,18 @@ void write_template(struct onebin_archive *a, const struct onebin_entry *e, int 
   onebin_entry_times(e, times);
   if (fchmod(fd, e->mode & ONEBIN_WRITTEN_MODE_BITS) != 0 || futimens(fd, times) != 0 || close(fd) != 0)
     die("%s: cannot finish writing: %s", rel, strerror(errno));
-  if (e->flags & ONEBIN_ENVIRONMENT) set_environment(filled);
+  free(filled);
+  free(content);
+}
+
+void apply_environment(struct onebin_archive *a, const char *appdir) {
+  if (a->environment == ONEBIN_NO_ENTRY) return;
+  struct onebin_entry e;
+  onebin_entry_at(a, a->environment, &e);
+  char *content = entry_text(a, &e);
+  size_t size;
+  char *filled = substitute(content, (size_t)e.size, appdir, &size);
+  set_environment(filled);
   free(filled);
   free(content);
 }

@@ -7,9 +7,13 @@
 #include "../formats/container.h"
 
 /* Writes the template entry `e` under dir_fd from the archive (its hash
- * checked), with `appdir` for every token, in its packed mode and time; for
- * the environment file, then sets its variables for the app. */
+ * checked), with `appdir` for every token, in its packed mode and time. */
 void write_template(struct onebin_archive *archive, const struct onebin_entry *e, int dir_fd, const char *appdir);
+
+/* Sets the environment file's variables for the app, `appdir` for every
+ * token: at every launch, whether its tree was made now or by an earlier
+ * launch (the cache). */
+void apply_environment(struct onebin_archive *archive, const char *appdir);
 
 /* The entry's content from the archive, NUL-terminated (hash checked): malloc'ed. */
 char *entry_text(struct onebin_archive *archive, const struct onebin_entry *e);

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include <limits.h>
 #include <stdint.h>
 
 /* What the view will take of a file system: bytes (each file rounded up to
@@ -22,9 +23,14 @@ struct view_size {
  * from it. */
 const char *view_base_choose(size_t room, const struct view_size *need, int *exec);
 
-/* The disk cache ($XDG_CACHE_HOME/onebin or ~/.cache/onebin, made now) as
- * a path without links when it fits the same rules and programs may run
- * from it; else NULL with the reason in *why. */
-const char *view_base_disk_cache(const struct view_size *need, const char **why);
+/* The disk cache ($XDG_CACHE_HOME/onebin or ~/.cache/onebin, made now
+ * where missing) open, checked by trusted_dir.h's rule as the user's own
+ * and not mounted noexec, its path without links in `real`; else -1 with
+ * the reason in *why and nothing made. */
+int view_base_disk_cache(char real[PATH_MAX], const char **why);
+
+/* Why the file system of the directory open at fd has no room for `need`,
+ * or NULL. */
+const char *view_base_room(int fd, const struct view_size *need);
 
 #endif
