@@ -55,6 +55,7 @@ void onebin_index_header_encode(const struct onebin_index_header *h, uint8_t out
   put32(out + 12, h->glibc_needed);
   put64(out + 16, h->stub_hash);
   put32(out + 24, h->cache);
+  put32(out + 28, h->packed);
 }
 
 void onebin_entry_encode(const struct onebin_entry *e, uint8_t out[ONEBIN_ENTRY_SIZE]) {
@@ -180,12 +181,12 @@ static const char *check_entry(const struct onebin_archive *a, const struct oneb
   return NULL;
 }
 
-static const char *decompress_index(struct onebin_archive *a) {
+static const char *decompress_index(struct onebin_archive *a, const uint8_t *frame) {
   const struct onebin_trailer *t = &a->trailer;
   a->index = malloc(t->index_size);
   a->dctx = ZSTD_createDCtx();
   if (!a->index || !a->dctx) return "out of memory for the index";
-  size_t n = ZSTD_decompressDCtx(a->dctx, a->index, t->index_size, a->file + t->index_offset, t->index_compressed_size);
+  size_t n = ZSTD_decompressDCtx(a->dctx, a->index, t->index_size, frame, t->index_compressed_size);
   if (ZSTD_isError(n) || n != t->index_size) return "corrupted index (does not decompress)";
   if (onebin_xxh64(a->index, t->index_size, 0) != t->index_hash) return "corrupted index (hash mismatch)";
   a->header.entry_count = get32(a->index);
@@ -198,8 +199,9 @@ static const char *decompress_index(struct onebin_archive *a) {
   if (a->header.main_entry >= a->header.entry_count) return "corrupted index (no main program)";
   a->header.cache = get32(a->index + 24);
   if (a->header.cache > ONEBIN_CACHE_ALWAYS) return "corrupted index (unknown cache mode)";
-  if (get32(a->index + 28) != 0) return "corrupted index (reserved bytes set)";
-  if (onebin_xxh64(a->file, (size_t)t->payload_offset, 0) != a->header.stub_hash) return "corrupted stub (hash mismatch)";
+  a->header.packed = get32(a->index + 28);
+  if (a->file && onebin_xxh64(a->file, (size_t)t->payload_offset, 0) != a->header.stub_hash)
+    return "corrupted stub (hash mismatch)";
   a->strings = (const char *)a->index + expected - a->header.strings_size;
   return NULL;
 }
@@ -261,14 +263,10 @@ static const char *note_single(uint32_t *slot, int flagged, uint32_t i) {
   return NULL;
 }
 
-const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_archive *a) {
-  memset(a, 0, sizeof *a);
-  a->file = file;
-  a->file_size = file_size;
-  if (file_size < ONEBIN_TRAILER_SIZE) return "not a onebin file (too small)";
-  const char *error = onebin_trailer_decode(file + file_size - ONEBIN_TRAILER_SIZE, file_size, &a->trailer);
-  if (!error) error = decompress_index(a);
+/* The index's checks, for onebin_open and onebin_open_index: a->trailer decoded. */
+static const char *open_index(struct onebin_archive *a, const uint8_t *frame) {
   a->data_dir = a->host_libraries = a->environment = a->update_url = ONEBIN_NO_ENTRY;
+  const char *error = decompress_index(a, frame);
   for (uint32_t i = 0; !error && i < a->header.entry_count; i++) {
     struct onebin_entry e;
     onebin_entry_at(a, i, &e);
@@ -287,6 +285,23 @@ const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_a
   }
   if (error) onebin_close(a);
   return error;
+}
+
+const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_archive *a) {
+  memset(a, 0, sizeof *a);
+  a->file = file;
+  a->file_size = file_size;
+  a->data_dir = a->host_libraries = a->environment = a->update_url = ONEBIN_NO_ENTRY;
+  if (file_size < ONEBIN_TRAILER_SIZE) return "not a onebin file (too small)";
+  const char *error = onebin_trailer_decode(file + file_size - ONEBIN_TRAILER_SIZE, file_size, &a->trailer);
+  return error ? error : open_index(a, file + a->trailer.index_offset);
+}
+
+const char *onebin_open_index(const struct onebin_trailer *trailer, const uint8_t *index_frame,
+                              struct onebin_archive *a) {
+  memset(a, 0, sizeof *a);
+  a->trailer = *trailer;
+  return open_index(a, index_frame);
 }
 
 const char *onebin_file_hash(const struct onebin_archive *a, uint64_t *hashed, uint64_t *expected) {

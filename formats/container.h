@@ -13,8 +13,8 @@
 extern "C" {
 #endif
 
-#define ONEBIN_FORMAT_VERSION 5u
-#define ONEBIN_FORMAT_VERSION_TEXT "5" /* the same number, for messages */
+#define ONEBIN_FORMAT_VERSION 6u
+#define ONEBIN_FORMAT_VERSION_TEXT "6" /* the same number, for messages */
 #define ONEBIN_TRAILER_SIZE 64u
 #define ONEBIN_SIGNATURE_SIZE 128u /* the signature block of a signed file (formats/signature.h) */
 #define ONEBIN_FILE_HASH_SIZE 16u  /* after the index: XXH64 of every byte before it, 8 reserved zero bytes */
@@ -96,6 +96,7 @@ struct onebin_index_header {
   uint32_t entry_count, strings_size, main_entry, glibc_needed;
   uint64_t stub_hash; /* XXH64 of the file's bytes before payload_offset: the stub */
   uint32_t cache;     /* enum onebin_cache */
+  uint32_t packed;    /* when the file was packed, seconds since the epoch: onebin update takes only later ones */
 };
 
 struct onebin_entry {
@@ -142,6 +143,13 @@ void onebin_entry_encode(const struct onebin_entry *e, uint8_t out[ONEBIN_ENTRY_
 const char *onebin_trailer_decode(const uint8_t bytes[ONEBIN_TRAILER_SIZE], uint64_t file_size,
                                   struct onebin_trailer *out);
 const char *onebin_open(const uint8_t *file, uint64_t file_size, struct onebin_archive *out);
+/* The index alone, as onebin update has it from a server before it has the
+ * file: `index_frame` holds the trailer->index_compressed_size bytes at
+ * index_offset, `trailer` is decoded. Every check of onebin_open on the index
+ * and entries, not the stub's hash (there is no stub yet): out->file is NULL,
+ * so nothing may read content through it (onebin_entry_at only). */
+const char *onebin_open_index(const struct onebin_trailer *trailer, const uint8_t *index_frame,
+                              struct onebin_archive *out);
 void onebin_close(struct onebin_archive *archive);
 
 /* The file hash block (formats/README.md): *hashed gets how many bytes from

@@ -116,7 +116,8 @@ void inspect_text(const pack::PackedFile& file) {
   std::cout << "format: onebin " << file.archive().trailer.version << "\n"
             << "main: " << printable(file.path(file.entry(header.main_entry))) << "\n"
             << "glibc needed: " << version_text(header.glibc_needed) << "\n"
-            << "cache: " << onebin_cache_name(header.cache) << "\n";
+            << "cache: " << onebin_cache_name(header.cache) << "\n"
+            << "packed: " << pack::packed_time_text(header.packed) << " (" << header.packed << ")\n";
   std::string desktop = desktop_entry_text(file);
   for (const char* key : kDesktopKeys)
     if (std::string value = pack::desktop_entry_value(desktop, key); !value.empty())
@@ -136,7 +137,7 @@ void inspect_json(const pack::PackedFile& file) {
             << ", \"index_offset\": " << trailer.index_offset << ", \"main\": "
             << json_string(file.path(file.entry(header.main_entry))) << ", \"glibc_needed\": \""
             << version_text(header.glibc_needed) << "\", \"cache\": \"" << onebin_cache_name(header.cache)
-            << "\", \"desktop\": {";
+            << "\", \"packed\": " << header.packed << ", \"desktop\": {";
   std::string desktop = desktop_entry_text(file);
   const char* comma = "";
   for (const char* key : kDesktopKeys)

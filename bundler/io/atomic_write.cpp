@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iterator>
 #include <optional>
@@ -70,6 +71,17 @@ void write_all(int fd, const uint8_t* data, size_t size, const std::string& path
   }
 }
 
+// The mode the new file gets: `mode`, without the set-user-ID and
+// set-group-ID bits when it belongs to another owner than the file it
+// replaces. The temporary file is the writer's: root signing or updating a
+// user's setuid program would otherwise make it a setuid-root program.
+mode_t mode_for(const std::string& path, int fd, mode_t mode) {
+  struct stat old {}, now {};
+  if (lstat(path.c_str(), &old) != 0) return mode;  // nothing replaced: the caller's mode
+  if (fstat(fd, &now) == 0 && now.st_uid == old.st_uid && now.st_gid == old.st_gid) return mode;
+  return mode & ~mode_t{S_ISUID | S_ISGID};
+}
+
 }  // namespace
 
 namespace {
@@ -101,7 +113,7 @@ void write_through_temp(const std::string& path, const std::function<void(int fd
     unlink(temp.c_str());
     throw;
   }
-  if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
+  if (fchmod(fd, mode_for(path, fd, mode)) != 0 || fsync(fd) != 0) {
     int error = errno;
     close(fd);
     fail(path, "cannot finish writing", error, temp);
@@ -119,6 +131,14 @@ void write_through_temp(const std::string& path, const std::function<void(int fd
 }
 
 }  // namespace
+
+std::string in_place_target(const std::string& path) {
+  struct stat st {};
+  if (lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return path;
+  char resolved[PATH_MAX];
+  if (!realpath(path.c_str(), resolved)) throw IoError(path + ": cannot follow the link: " + std::strerror(errno));
+  return resolved;
+}
 
 void write_file_atomically(const std::string& path, const std::vector<uint8_t>& bytes, mode_t mode,
                            const WrittenCheck& check) {

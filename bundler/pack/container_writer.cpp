@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "../../formats/libraries.h"
@@ -87,17 +88,32 @@ void rewrite_elf(const AppTree& tree, const TreeEntry& entry, Prepared& out) {
   }
 }
 
-// The latest time an entry may carry, in ns: SOURCE_DATE_EPOCH when set, so
-// later times are clamped to it as reproducible builds expect of archivers
-// (tar --clamp-mtime).
-int64_t latest_time() {
+// SOURCE_DATE_EPOCH in seconds, when set: reproducible builds ask archivers
+// to use it for the times they record.
+std::optional<int64_t> source_date_epoch() {
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-  if (!epoch || !*epoch) return INT64_MAX;
+  if (!epoch || !*epoch) return std::nullopt;
   char* end = nullptr;
   long long seconds = std::strtoll(epoch, &end, 10);
   if (*end || seconds < 0 || seconds > INT64_MAX / 1000000000)
     throw PackError(std::string("SOURCE_DATE_EPOCH=") + epoch + ": not a number of seconds since the epoch");
-  return seconds * 1000000000;
+  return seconds;
+}
+
+// The latest time an entry may carry, in ns: SOURCE_DATE_EPOCH when set, so
+// later times are clamped to it (tar --clamp-mtime).
+int64_t latest_time() {
+  std::optional<int64_t> epoch = source_date_epoch();
+  return epoch ? *epoch * 1000000000 : INT64_MAX;
+}
+
+// The index header's `packed`: SOURCE_DATE_EPOCH when set, else now, in
+// seconds (onebin update takes only a version packed later than the file's).
+uint32_t packed_time(int64_t now_ns) {
+  int64_t seconds = source_date_epoch().value_or(now_ns / 1000000000);
+  if (seconds > int64_t{UINT32_MAX})
+    throw PackError("the pack time " + std::to_string(seconds) + " does not fit the format's 32-bit seconds");
+  return static_cast<uint32_t>(seconds);
 }
 
 // An index entry as far as the tree tells it: all but content, data and strings.
@@ -342,7 +358,7 @@ uint64_t write_packed_file(const AppTree& unsorted, const std::vector<uint8_t>& 
   }
   std::string strings = encode_strings(tree, records);
   onebin_index_header header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(strings.size()),
-                             launch_index(tree), glibc_needed(tree), 0, tree.cache};
+                             launch_index(tree), glibc_needed(tree), 0, tree.cache, packed_time(pack_time)};
   if (int error = onebin_writer_finish(&writer, header, records.data(), strings.data(), level == kTunedLevel ? 19 : level))
     throw WriteError(error);
   return writer.written;

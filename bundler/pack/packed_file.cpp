@@ -10,10 +10,20 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 
 #include "../../formats/xxh64.h"
 
 namespace onebin::pack {
+
+std::string packed_time_text(uint32_t seconds) {
+  std::time_t time = seconds;
+  std::tm tm {};
+  char text[32];
+  gmtime_r(&time, &tm);
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S UTC", &tm);
+  return text;
+}
 
 PackedFile::PackedFile(const std::string& path) : name_(path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -11,6 +11,9 @@
 
 namespace onebin::pack {
 
+// The index header's `packed` as people read it: "2001-09-09 01:46:40 UTC".
+std::string packed_time_text(uint32_t seconds);
+
 class PackedFile {
  public:
   explicit PackedFile(const std::string& path);  // throws PackError naming the file

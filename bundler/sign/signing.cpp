@@ -114,8 +114,9 @@ std::string sign_file(const std::string& path, const std::string& secret) {
   SecretKey secret_key = read_key<crypto_sign_SECRETKEYBYTES>(secret, "secret");
   pack::PackedFile file(path);
   const onebin_archive& a = file.archive();
+  std::string target = io::in_place_target(path);  // a link stays, its target is signed
   struct stat st {};
-  if (stat(path.c_str(), &st) != 0) throw SignError(path + ": cannot read: " + std::strerror(errno));
+  if (stat(target.c_str(), &st) != 0) throw SignError(path + ": cannot read: " + std::strerror(errno));
   onebin_trailer trailer = a.trailer;
   trailer.flags |= ONEBIN_SIGNED;
   uint8_t trailer_bytes[ONEBIN_TRAILER_SIZE];
@@ -129,7 +130,7 @@ std::string sign_file(const std::string& path, const std::string& secret) {
   uint8_t block_bytes[ONEBIN_SIGNATURE_SIZE];
   onebin_signature_encode(&block, block_bytes);
   io::write_file_atomically(
-      path,
+      target,
       [&](const io::Pieces& piece) {
         piece(bytes.before, bytes.before_size);
         piece(block_bytes, sizeof block_bytes);

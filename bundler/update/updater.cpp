@@ -1,43 +1,50 @@
 #include "update/updater.hpp"
 
 #include <curl/curl.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zstd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
+#include <string_view>
 #include <vector>
 
-#include "../../formats/signature.h"
-#include "../../formats/xxh64.h"
 #include "io/atomic_write.hpp"
 #include "pack/packed_file.hpp"
 #include "sign/signing.hpp"
+#include "update/reply.hpp"
 
 namespace onebin::update {
 
 namespace {
 
-// One URL read in byte ranges; each answer must be the range asked (206).
+// One URL read in byte ranges; each answer must be exactly the range asked
+// (check_range_reply), and every answer must give the file the same size.
 class Http {
  public:
-  explicit Http(std::string url) : url_(std::move(url)), curl_(curl_easy_init()) {
+  // `protocols`: curl's list of those the URL and its redirects may use;
+  // `path`, the file being updated, named in every failure.
+  Http(const std::string& path, std::string url, const char* protocols)
+      : url_(std::move(url)), failed_(path + ": not updated: " + url_ + ": "), curl_(curl_easy_init()) {
     if (!curl_) throw UpdateError("libcurl cannot start");
+    curl_easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, protocols);
+    curl_easy_setopt(curl_, CURLOPT_REDIR_PROTOCOLS_STR, protocols);
   }
   ~Http() { curl_easy_cleanup(curl_); }
   Http(const Http&) = delete;
   Http& operator=(const Http&) = delete;
 
-  // The last `n` bytes; `total` set to the file's size.
-  std::vector<uint8_t> tail(uint64_t n, uint64_t& total) { return get("-" + std::to_string(n), &total); }
-  std::vector<uint8_t> range(uint64_t first, uint64_t size) {
-    return get(std::to_string(first) + "-" + std::to_string(first + size - 1), nullptr);
-  }
+  // The last `n` bytes (fewer if the file is smaller).
+  std::vector<uint8_t> tail(uint64_t n) { return get({0, n, true}); }
+  std::vector<uint8_t> range(uint64_t first, uint64_t size) { return get({first, size, false}); }
+  uint64_t total() const { return total_; }  // the file's size, once a range is read
   uint64_t downloaded() const { return downloaded_; }
 
  private:
@@ -46,15 +53,18 @@ class Http {
     return n;
   }
   static size_t on_header(char* data, size_t, size_t n, void* out) {
-    std::string line(data, n);
-    if (line.size() > 14 && strncasecmp(line.c_str(), "Content-Range:", 14) == 0 && line.find('/') != std::string::npos)
-      *static_cast<std::string*>(out) = line.substr(line.find('/') + 1);
+    std::string_view line(data, n);
+    if (line.size() > 14 && strncasecmp(line.data(), "Content-Range:", 14) == 0)
+      *static_cast<std::string*>(out) = line.substr(14);
     return n;
   }
 
-  std::vector<uint8_t> get(const std::string& range, uint64_t* total) {
+  std::vector<uint8_t> get(const Asked& asked) {
+    if (asked.size == 0) return {};
+    std::string range = asked.tail ? "-" + std::to_string(asked.size)
+                                   : std::to_string(asked.first) + "-" + std::to_string(asked.first + asked.size - 1);
     std::vector<uint8_t> body;
-    std::string whole;
+    std::string content_range;
     char error[CURL_ERROR_SIZE] = "";
     curl_easy_setopt(curl_, CURLOPT_URL, url_.c_str());
     curl_easy_setopt(curl_, CURLOPT_RANGE, range.c_str());
@@ -64,48 +74,29 @@ class Http {
     curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &body);
     curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &whole);
+    curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &content_range);
     CURLcode code = curl_easy_perform(curl_);
     downloaded_ += body.size();
     long status = 0;
     curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &status);
-    if (code != CURLE_OK) throw UpdateError(url_ + ": " + (error[0] ? error : curl_easy_strerror(code)));
-    if (status != 206) throw UpdateError(url_ + ": the server does not answer byte ranges (HTTP " + std::to_string(status) + ")");
-    if (total) *total = std::strtoull(whole.c_str(), nullptr, 10);
+    if (code != CURLE_OK) throw UpdateError(failed_ + (error[0] ? error : curl_easy_strerror(code)));
+    if (status != 206) throw UpdateError(failed_ + "the server does not answer byte ranges (HTTP " + std::to_string(status) + ")");
+    try {
+      uint64_t total = check_range_reply(asked, content_range, body.size());
+      if (total_ && total != total_)
+        throw ReplyError("the file's size changed from " + std::to_string(total_) + " to " + std::to_string(total) +
+                         " bytes during the update");
+      total_ = total;
+    } catch (const ReplyError& e) {
+      throw UpdateError(failed_ + e.what());
+    }
     return body;
   }
 
-  std::string url_;
+  std::string url_, failed_;
   CURL* curl_;
-  uint64_t downloaded_ = 0;
+  uint64_t total_ = 0, downloaded_ = 0;
 };
-
-// A frame's identity, as far as the index says: its compressed size and the
-// files in it (hash, size, place in the frame); the same in two versions means
-// the same content, checked by the hashes after the new file is put together.
-using FrameKey = std::string;
-
-struct Frame {
-  uint64_t data = 0, size = 0;  // relative to payload_offset
-  FrameKey key;
-};
-
-std::vector<Frame> frames_of(const onebin_archive& a) {
-  std::map<uint64_t, Frame> by_offset;
-  for (uint32_t i = 0; i < a.header.entry_count; ++i) {
-    onebin_entry e{};
-    onebin_entry_at(&a, i, &e);
-    if (e.type != ONEBIN_FILE || e.data_size == 0) continue;
-    Frame& f = by_offset[e.data];
-    f.data = e.data, f.size = e.data_size;
-    if (f.key.empty()) f.key = std::to_string(e.data_size);
-    f.key += ":" + std::to_string(e.hash) + "," + std::to_string(e.size) + "," + std::to_string(e.frame_offset) + "," +
-             std::to_string(e.flags & ONEBIN_SHARED_FRAME);
-  }
-  std::vector<Frame> frames;
-  for (auto& [offset, frame] : by_offset) frames.push_back(std::move(frame));
-  return frames;
-}
 
 std::string read_url(const pack::PackedFile& file, const std::string& path) {
   const onebin_archive& a = file.archive();
@@ -116,30 +107,56 @@ std::string read_url(const pack::PackedFile& file, const std::string& path) {
   return url;
 }
 
-// The new version's index, decoded as the reader would (its hash checked).
-struct NewIndex {
-  onebin_trailer trailer{};
-  std::vector<uint8_t> end, trailer_bytes, index_frame, index;  // end: the file's last bytes (the blocks, the trailer)
-  onebin_archive view{};  // only `index` and `header.entry_count` set: enough for onebin_entry_at
+// The new version as far as its last bytes and its index frame tell it,
+// checked as the reader would (all but what needs the rest of the file).
+struct NewVersion {
+  uint64_t size = 0;
+  Tail tail;
+  std::vector<uint8_t> index_frame;
+  std::unique_ptr<Index> index;
+  const onebin_trailer& trailer() const { return tail.trailer; }
+  const onebin_archive& archive() const { return index->archive(); }
 };
 
-NewIndex fetch_index(Http& http, const std::string& url, uint64_t& total) {
-  NewIndex n;
-  n.end = http.tail(ONEBIN_FILE_HASH_SIZE + ONEBIN_SIGNATURE_SIZE + ONEBIN_TRAILER_SIZE, total);
-  if (n.end.size() < ONEBIN_TRAILER_SIZE) throw UpdateError(url + ": not a onebin file (too small)");
-  n.trailer_bytes.assign(n.end.end() - ONEBIN_TRAILER_SIZE, n.end.end());
-  if (const char* error = onebin_trailer_decode(n.trailer_bytes.data(), total, &n.trailer)) throw UpdateError(url + ": " + error);
-  n.index_frame = http.range(n.trailer.index_offset, n.trailer.index_compressed_size);
-  n.index.resize(n.trailer.index_size);
-  size_t size = ZSTD_decompress(n.index.data(), n.index.size(), n.index_frame.data(), n.index_frame.size());
-  if (ZSTD_isError(size) || size != n.index.size() || onebin_xxh64(n.index.data(), size, 0) != n.trailer.index_hash)
-    throw UpdateError(url + ": corrupted index");
-  n.view.index = n.index.data();
-  std::memcpy(&n.view.header.entry_count, n.index.data(), 4);
-  std::memcpy(&n.view.header.stub_hash, n.index.data() + 16, 8);
-  if (ONEBIN_INDEX_HEADER_SIZE + uint64_t{n.view.header.entry_count} * ONEBIN_ENTRY_SIZE > n.index.size())
-    throw UpdateError(url + ": corrupted index");
+NewVersion fetch_index(Http& http, const std::string& path, const std::string& url) {
+  NewVersion n;
+  try {
+    std::vector<uint8_t> end = http.tail(ONEBIN_FILE_HASH_SIZE + ONEBIN_SIGNATURE_SIZE + ONEBIN_TRAILER_SIZE);
+    n.size = http.total();
+    n.tail = decode_tail(end, n.size);
+    n.index_frame = http.range(n.trailer().index_offset, n.trailer().index_compressed_size);
+    n.index = std::make_unique<Index>(n.trailer(), n.index_frame);
+  } catch (const ReplyError& e) {
+    throw UpdateError(path + ": not updated: " + url + ": " + e.what());
+  }
   return n;
+}
+
+// Who can hand over the new version: over https the server the URL names,
+// over plain http anyone on the network path. A signed file takes only its
+// key's versions whatever the transport; an unsigned one needs https, or
+// the user's word that the risk is taken. Returns curl's protocol list.
+const char* allowed_protocols(const std::string& path, const std::string& url, bool signed_file, bool insecure_http) {
+  std::string scheme = url.substr(0, url.find("://"));
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (url.find("://") == std::string::npos || (scheme != "http" && scheme != "https"))
+    throw UpdateError(path + ": its update URL " + url + " is not http or https");
+  if (signed_file || insecure_http) return "http,https";
+  if (scheme == "http")
+    throw UpdateError(path + ": refused: its update URL " + url +
+                      " is plain http and the file is not signed, so anyone on the network path could replace the "
+                      "app; use an https URL or sign the file, or take that risk with --insecure-http");
+  return "https";
+}
+
+// No rollback: a version packed at the same time or earlier than FILE is an
+// old one (a server, or someone on the way, serving it again), signed or not.
+void check_packed_later(const std::string& path, const std::string& url, const onebin_archive& old,
+                        const onebin_archive& next) {
+  if (next.header.packed > old.header.packed) return;
+  throw UpdateError(path + ": refused: the version at " + url + " was packed at " +
+                    pack::packed_time_text(next.header.packed) + ", not after this file's " +
+                    pack::packed_time_text(old.header.packed) + " (an older version, or this one again)");
 }
 
 // Writes `size` bytes at `at` of the new version's descriptor.
@@ -152,56 +169,61 @@ void put(int fd, uint64_t at, const uint8_t* data, size_t size) {
 }
 
 // The new version's frames: from the old file where it has the same frame,
-// else downloaded, adjacent ones in one request.
-void fill_frames(Http& http, int out, const onebin_archive& old, const NewIndex& n) {
+// else downloaded, adjacent ones in one request (its size checked by Http).
+void fill_frames(Http& http, int out, const onebin_archive& old, const NewVersion& n) {
   std::map<FrameKey, uint64_t> have;
   for (const Frame& f : frames_of(old)) have.emplace(f.key, f.data);
   std::vector<Frame> missing;
-  for (const Frame& f : frames_of(n.view)) {
+  uint64_t payload = n.trailer().payload_offset;
+  for (const Frame& f : frames_of(n.archive())) {
     auto found = have.find(f.key);
-    if (found != have.end()) put(out, n.trailer.payload_offset + f.data, old.file + old.trailer.payload_offset + found->second, f.size);
+    if (found != have.end()) put(out, payload + f.data, old.file + old.trailer.payload_offset + found->second, f.size);
     else missing.push_back(f);
   }
   for (size_t i = 0; i < missing.size();) {
     size_t j = i + 1;
     while (j < missing.size() && missing[j].data == missing[j - 1].data + missing[j - 1].size) ++j;
     uint64_t first = missing[i].data, size = missing[j - 1].data + missing[j - 1].size - first;
-    std::vector<uint8_t> bytes = http.range(n.trailer.payload_offset + first, size);
-    if (bytes.size() != size) throw UpdateError("short answer for bytes " + std::to_string(first) + "-");
-    put(out, n.trailer.payload_offset + first, bytes.data(), bytes.size());
+    std::vector<uint8_t> bytes = http.range(payload + first, size);
+    put(out, payload + first, bytes.data(), bytes.size());
     i = j;
   }
 }
 
 }  // namespace
 
-Updated update_file(const std::string& path) {
-  pack::PackedFile old(path);
+Updated update_file(const std::string& path, const Options& options) {
+  std::string target = io::in_place_target(path);  // a link stays, its target is updated
+  pack::PackedFile old(target);
   std::string url = read_url(old, path);
   struct stat st {};
-  if (stat(path.c_str(), &st) != 0) throw UpdateError(path + ": " + std::strerror(errno));
-  std::optional<sign::PublicKey> old_key = sign::signer_key(path);
-  Http http(url);
+  if (stat(target.c_str(), &st) != 0) throw UpdateError(path + ": " + std::strerror(errno));
+  std::optional<sign::PublicKey> old_key = sign::signer_key(target);
+  Http http(path, url, allowed_protocols(path, url, old_key.has_value(), options.insecure_http));
   Updated result;
-  NewIndex n = fetch_index(http, url, result.size);
+  NewVersion n = fetch_index(http, path, url);
+  result.size = n.size;
   const onebin_archive& a = old.archive();
-  if (result.size == a.file_size && !std::memcmp(n.trailer_bytes.data(), a.file + a.file_size - ONEBIN_TRAILER_SIZE, ONEBIN_TRAILER_SIZE)) {
+  if (n.size == a.file_size && !std::memcmp(n.tail.blocks.data() + n.tail.blocks.size() - ONEBIN_TRAILER_SIZE,
+                                            a.file + a.file_size - ONEBIN_TRAILER_SIZE, ONEBIN_TRAILER_SIZE)) {
     result.downloaded = http.downloaded();
     result.current = true;
     return result;
   }
-  // Beside FILE, renamed over it only once read back whole: a failure or a
-  // signal removes it and FILE stays as it was.
+  check_packed_later(path, url, a, n.archive());
+  // Beside the file, renamed over it only once read back whole: a failure or
+  // a signal removes it and the file stays as it was.
   auto produce = [&](int out) {
-    if (ftruncate(out, static_cast<off_t>(result.size)) != 0)
+    if (ftruncate(out, static_cast<off_t>(n.size)) != 0)
       throw UpdateError(path + ": no room for the new version: " + std::strerror(errno));
-    if (a.header.stub_hash == n.view.header.stub_hash && a.trailer.payload_offset == n.trailer.payload_offset)
-      put(out, 0, a.file, a.trailer.payload_offset);
+    uint64_t stub_size = n.trailer().payload_offset;
+    if (a.header.stub_hash == n.archive().header.stub_hash && a.trailer.payload_offset == stub_size)
+      put(out, 0, a.file, stub_size);
     else
-      put(out, 0, http.range(0, n.trailer.payload_offset).data(), n.trailer.payload_offset);
+      put(out, 0, http.range(0, stub_size).data(), stub_size);
     fill_frames(http, out, a, n);
-    put(out, n.trailer.index_offset, n.index_frame.data(), n.index_frame.size());
-    put(out, result.size - n.end.size(), n.end.data(), n.end.size());  // the file hash, signature block if any, trailer
+    put(out, n.trailer().index_offset, n.index_frame.data(), n.index_frame.size());
+    put(out, n.size - n.tail.blocks.size(), n.tail.blocks.data(), n.tail.blocks.size());
   };
   auto check = [&](const std::string& temp) {
     try {
@@ -211,7 +233,7 @@ Updated update_file(const std::string& path) {
       throw UpdateError(std::string("the new version from ") + url + " is refused, " + path + " stays as it was: " + e.what());
     }
   };
-  io::write_descriptor_atomically(path, produce, st.st_mode & 07777, check);
+  io::write_descriptor_atomically(target, produce, st.st_mode & 07777, check);
   result.downloaded = http.downloaded();
   return result;
 }

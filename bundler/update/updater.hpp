@@ -19,6 +19,13 @@ struct Updated {
   bool current = false;     // FILE is that version already: nothing changed
 };
 
-Updated update_file(const std::string& path);
+struct Options {
+  // An unsigned file's update over plain http: anyone on the network path
+  // can hand over another program. Refused unless this is set.
+  bool insecure_http = false;
+};
+
+// FILE may be a symbolic link: its target is updated, the link stays.
+Updated update_file(const std::string& path, const Options& options = {});
 
 }  // namespace onebin::update

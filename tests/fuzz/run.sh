@@ -1,5 +1,6 @@
 #!/bin/bash
-# Runs the container reader's and stub decoder's fuzz target (container_fuzz.c) for SECONDS
+# Runs a fuzz target (container_fuzz.c: the container reader and the stub's decoder;
+# update_fuzz.cpp: what onebin update takes from a server) for SECONDS
 # (default 60) from seeds made of real packed files, split into the target's
 # input (payload size, payload, raw index): small ones, so that each run is
 # quick: a script app with a directory, a link, small files sharing a frame

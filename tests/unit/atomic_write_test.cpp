@@ -43,3 +43,20 @@ TEST_CASE("a failed write leaves the old file and no temporary file") {
   if (as_root) test::run("umount " + dir.path());
   else chmod(dir.path().c_str(), 0755);
 }
+
+// Root replacing a user's setuid file makes a root-owned file: it must not
+// stay setuid. Root replacing its own keeps the mode.
+TEST_CASE("a replacement for another owner keeps no set-id bit") {
+  if (geteuid() != 0) return;  // only root can make a file another user's
+  test::TempDir dir;
+  io::write_file_atomically(dir / "users", {1}, 0755);
+  REQUIRE(chown((dir / "users").c_str(), 65534, 65534) == 0);
+  io::write_file_atomically(dir / "users", {2}, 06755);
+  io::write_file_atomically(dir / "roots", {1}, 0755);
+  io::write_file_atomically(dir / "roots", {2}, 06755);
+  struct stat st {};
+  REQUIRE(stat((dir / "users").c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0755);
+  REQUIRE(stat((dir / "roots").c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 06755);
+}

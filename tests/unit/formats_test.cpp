@@ -51,7 +51,8 @@ struct Entry {
 
 // A container with a 16-byte stand-in for the stub, written with the
 // format's own writer (formats/writer.h) into a memfd and read back.
-std::vector<uint8_t> make_container(const std::vector<Entry>& entries, uint32_t cache = ONEBIN_CACHE_AUTO) {
+std::vector<uint8_t> make_container(const std::vector<Entry>& entries, uint32_t cache = ONEBIN_CACHE_AUTO,
+                                    uint32_t packed = 0) {
   int fd = memfd_create("container", MFD_CLOEXEC);
   REQUIRE(fd >= 0);
   onebin_writer writer;
@@ -79,7 +80,7 @@ std::vector<uint8_t> make_container(const std::vector<Entry>& entries, uint32_t 
     }
     records.push_back(r);
   }
-  onebin_index_header header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(strings.size()), 0, 0, 0, cache};
+  onebin_index_header header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(strings.size()), 0, 0, 0, cache, packed};
   REQUIRE(onebin_writer_finish(&writer, header, records.data(), strings.data(), 3) == 0);
   std::vector<uint8_t> out(writer.written);
   REQUIRE(pread(fd, out.data(), out.size(), 0) == static_cast<ssize_t>(out.size()));
@@ -363,4 +364,32 @@ TEST_CASE("the launch's cache mode is one the stub knows") {
     onebin_close(&archive);
   }
   CHECK(open_error(make_container(kGood, ONEBIN_CACHE_ALWAYS + 1)) == "corrupted index (unknown cache mode)");
+}
+
+TEST_CASE("the pack time reads back as written, any value") {
+  for (uint32_t packed : {0u, 1000000000u, UINT32_MAX}) {
+    auto bytes = make_container(kGood, ONEBIN_CACHE_AUTO, packed);
+    onebin_archive archive;
+    REQUIRE(onebin_open(bytes.data(), bytes.size(), &archive) == nullptr);
+    CHECK(archive.header.packed == packed);
+    onebin_close(&archive);
+  }
+}
+
+// onebin update has a new version's trailer and index frame before the file.
+TEST_CASE("an index alone opens with the reader's checks, but the stub's hash") {
+  auto bytes = make_container(kGood, ONEBIN_CACHE_AUTO, 1234);
+  onebin_trailer trailer;
+  REQUIRE(onebin_trailer_decode(bytes.data() + bytes.size() - ONEBIN_TRAILER_SIZE, bytes.size(), &trailer) == nullptr);
+  bytes[0] ^= 1;  // the stub: not the index's to check
+  onebin_archive archive;
+  REQUIRE(onebin_open_index(&trailer, bytes.data() + trailer.index_offset, &archive) == nullptr);
+  CHECK(archive.file == nullptr);
+  CHECK(archive.header.entry_count == 3);
+  CHECK(archive.header.packed == 1234);
+  onebin_close(&archive);
+  auto unsorted = make_container({{"b", ONEBIN_FILE, "x"}, {"a", ONEBIN_FILE, "y"}});
+  REQUIRE(onebin_trailer_decode(unsorted.data() + unsorted.size() - ONEBIN_TRAILER_SIZE, unsorted.size(), &trailer) == nullptr);
+  CHECK(std::string(onebin_open_index(&trailer, unsorted.data() + trailer.index_offset, &archive)) ==
+        "corrupted index (paths not sorted or not unique)");
 }
