@@ -18,18 +18,39 @@
 extern char **environ;
 
 #define PATH_SIZE ((int)ONEBIN_PATH_MAX + 1)
+#define NAME_SIZE 256
 
 /* The packed files to install, read from the index. */
 struct desktop {
   struct onebin_entry entry, icon, appdata;
   int has_entry, has_icon, has_appdata, mime_count;
   struct onebin_entry mime[8]; /* shared-mime-info packages: new MIME types */
-  char id[256]; /* the entry's name without .desktop */
+  char id[NAME_SIZE];          /* the entry's name without .desktop */
 };
 
-static const char *name_of(const struct onebin_archive *a, const struct onebin_entry *e, char out[256]) {
+/* Why NAME cannot be one file's name in the data home, or NULL: a packed
+ * file is input like any other, and a crafted one may name ../.. . */
+static const char *bad_name(const char *name) {
+  if (!name[0]) return "empty";
+  if (!strcmp(name, ".") || !strcmp(name, "..")) return "not a file name";
+  for (const unsigned char *c = (const unsigned char *)name; *c; c++) {
+    if (*c == '/') return "has a slash";
+    if (*c < 0x20 || *c == 0x7f) return "has a control character";
+  }
+  return NULL;
+}
+
+static void check_name(const char *what, const char *name) {
+  const char *why = bad_name(name);
+  if (why) die("the packed %s '%s': %s: nothing installed", what, name, why);
+}
+
+static const char *name_of(const struct onebin_archive *a, const struct onebin_entry *e, char out[NAME_SIZE]) {
   size_t skip = sizeof ONEBIN_DESKTOP_DIR; /* and the slash */
-  snprintf(out, 256, "%.*s", e->path_size > skip ? (int)(e->path_size - skip) : 0, a->strings + e->path + skip);
+  size_t size = e->path_size > skip ? e->path_size - skip : 0;
+  if (size >= NAME_SIZE) die("the packed desktop file %.*s: name too long", (int)e->path_size, a->strings + e->path);
+  memcpy(out, a->strings + e->path + skip, size);
+  out[size] = 0;
   return out;
 }
 
@@ -38,16 +59,22 @@ static int ends_with(const char *s, const char *suffix) {
   return n > m && !strcmp(s + n - m, suffix);
 }
 
+/* The desktop files and their names, each checked (install and uninstall
+ * both use the id as a file name). */
 static void find_files(const struct onebin_archive *a, struct desktop *d) {
   memset(d, 0, sizeof *d);
-  char name[256];
+  char name[NAME_SIZE];
   for (uint32_t i = 0; i < a->header.entry_count; i++) {
     struct onebin_entry e;
     onebin_entry_at(a, i, &e);
     if (!(e.flags & ONEBIN_DESKTOP)) continue;
     name_of(a, &e, name);
-    if (ends_with(name, ".desktop")) d->entry = e, d->has_entry = 1, snprintf(d->id, sizeof d->id, "%.*s", (int)(strlen(name) - 8), name);
-    else if (!strcmp(name, "icon.png") || !strcmp(name, "icon.svg")) d->icon = e, d->has_icon = 1;
+    check_name("desktop file", name);
+    if (ends_with(name, ".desktop")) {
+      d->entry = e, d->has_entry = 1;
+      snprintf(d->id, sizeof d->id, "%.*s", (int)(strlen(name) - 8), name); /* shorter than name */
+      check_name("desktop entry's id", d->id);
+    } else if (!strcmp(name, "icon.png") || !strcmp(name, "icon.svg")) d->icon = e, d->has_icon = 1;
     else if (ends_with(name, ".metainfo.xml") || ends_with(name, ".appdata.xml")) d->appdata = e, d->has_appdata = 1;
     else if (ends_with(name, ".xml") && d->mime_count < 8) d->mime[d->mime_count++] = e;
   }
@@ -166,12 +193,14 @@ static void icon_path(char out[PATH_SIZE], const char *data, const char *icon_na
   join(out, data, rest);
 }
 
-/* The entry's Icon= value in its [Desktop Entry] group. */
-static void icon_name_of(const char *text, char out[256]) {
+/* The entry's Icon= value in its [Desktop Entry] group, checked: it becomes
+ * a file name in the icon theme. */
+static void icon_name_of(const char *text, char out[NAME_SIZE]) {
   const char *group = strstr(text, "[Desktop Entry]"), *key = group ? strstr(group, "\nIcon=") : NULL;
   size_t n = key ? strcspn(key + 6, "\n") : 0;
-  if (!key || n == 0 || n >= 256) die("the packed desktop entry names no icon (Icon=)");
-  snprintf(out, 256, "%.*s", (int)n, key + 6);
+  if (!key || n == 0 || n >= NAME_SIZE) die("the packed desktop entry names no icon (Icon=)");
+  snprintf(out, NAME_SIZE, "%.*s", (int)n, key + 6); /* n < NAME_SIZE */
+  check_name("desktop entry's icon name", out);
 }
 
 static void list_path(char out[PATH_SIZE], const char *data, const char *id) {
@@ -245,7 +274,13 @@ static void install_mime(struct made *m, struct onebin_archive *a, const struct 
 
 void desktop_install(struct onebin_archive *a, const char *self) {
   struct desktop d;
+  char name[NAME_SIZE], icon_name[NAME_SIZE];
   find_files(a, &d);
+  /* Every name checked before anything is written. */
+  char *entry = entry_text(a, &d.entry), *desktop = rewritten_entry(entry, self);
+  if (d.has_icon) icon_name_of(entry, icon_name);
+  for (int i = 0; i < d.mime_count; i++) check_name("MIME package", name_of(a, &d.mime[i], name));
+  if (d.has_appdata) check_name("AppStream file", name_of(a, &d.appdata, name));
   char data[PATH_SIZE], path[PATH_SIZE], list_file[PATH_SIZE], rest[PATH_SIZE], temp[PATH_SIZE + 16];
   data_home(data);
   list_path(list_file, data, d.id);
@@ -259,17 +294,14 @@ void desktop_install(struct onebin_archive *a, const char *self) {
   size_t made_size = 0;
   if (!(m.list = open_memstream(&made_text, &made_size))) die("out of memory");
   make_dirs(&m, list_dir);
-  char *entry = entry_text(a, &d.entry), *desktop = rewritten_entry(entry, self);
   if (d.has_icon) {
-    char icon_name[256], *icon = entry_text(a, &d.icon);
-    icon_name_of(entry, icon_name);
-    char name[256];
+    char *icon = entry_text(a, &d.icon);
     icon_path(path, data, icon_name, icon, d.icon.size, !strcmp(name_of(a, &d.icon, name), "icon.svg"));
     install_file(&m, path, icon, d.icon.size);
     free(icon);
   }
   if (d.has_appdata) {
-    char name[256], *appdata = entry_text(a, &d.appdata);
+    char *appdata = entry_text(a, &d.appdata);
     snprintf(rest, sizeof rest, "metainfo/%s", name_of(a, &d.appdata, name));
     join(path, data, rest);
     install_file(&m, path, appdata, d.appdata.size);
