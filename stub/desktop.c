@@ -135,27 +135,44 @@ static void install_file(struct made *m, const char *path, const char *bytes, si
   printf("installed %s\n", path);
 }
 
-/* `text` with each of `chars` and the backslash escaped by a backslash. */
-static void escape(char *out, size_t size, const char *text, const char *chars) {
-  size_t n = 0;
-  for (; *text; text++) {
-    if (n + 3 > size) die("%s: path too long for a desktop entry", text);
-    if (*text == '\\' || strchr(chars, *text)) out[n++] = '\\';
-    out[n++] = *text;
+/* `text` as a desktop entry's string value: \\, \n, \t and \r escaped (the
+ * specification's escapes); other control characters cannot be written. */
+static char *string_value(const char *text, const char *self) {
+  char *out = malloc(2 * strlen(text) + 1), *o = out;
+  if (!out) die("out of memory");
+  for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+    const char *escape = *c == '\\' ? "\\\\" : *c == '\n' ? "\\n" : *c == '\t' ? "\\t" : *c == '\r' ? "\\r" : NULL;
+    if (!escape && (*c < 0x20 || *c == 0x7f))
+      die("%s: a control character in the path: a desktop entry cannot name it; rename the file", self);
+    if (escape) o = stpcpy(o, escape);
+    else *o++ = (char)*c;
   }
-  out[n] = 0;
+  *o = 0;
+  return out;
+}
+
+/* The packed file as Exec's program: one quoted argument with " ` $ \
+ * escaped and % doubled (the Exec key's rules, undone before field codes
+ * expand), then escaped as a string value. */
+static char *exec_value(const char *self) {
+  char *quoted = malloc(2 * strlen(self) + 3), *q = quoted;
+  if (!quoted) die("out of memory");
+  *q++ = '"';
+  for (const char *c = self; *c; c++) {
+    if (strchr("\"`$\\", *c)) *q++ = '\\';
+    else if (*c == '%') *q++ = '%';
+    *q++ = *c;
+  }
+  strcpy(q, "\"");
+  char *value = string_value(quoted, self);
+  free(quoted);
+  return value;
 }
 
 /* The entry with every Exec's program replaced by the packed file and
- * TryExec naming it (Desktop Entry Specification: a quoted argument escapes
- * " ` $ \, and the value escapes \ once more). */
+ * TryExec naming it. */
 static char *rewritten_entry(const char *text, const char *self) {
-  char quoted[2 * PATH_SIZE + 3], exec[4 * PATH_SIZE + 8], tryexec[2 * PATH_SIZE];
-  char inner[2 * PATH_SIZE];
-  escape(inner, sizeof inner, self, "\"`$");
-  snprintf(quoted, sizeof quoted, "\"%s\"", inner);
-  escape(exec, sizeof exec, quoted, "");
-  escape(tryexec, sizeof tryexec, self, "");
+  char *exec = exec_value(self), *tryexec = string_value(self, self);
   size_t lines = 1, n = 0;
   for (const char *c = text; *c; c++) lines += *c == '\n';
   size_t size = strlen(text) + lines * (strlen(exec) + strlen(tryexec) + 16);
@@ -177,6 +194,8 @@ static char *rewritten_entry(const char *text, const char *self) {
     }
     line += length + (end != NULL);
   }
+  free(exec);
+  free(tryexec);
   return out;
 }
 
