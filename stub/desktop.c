@@ -125,7 +125,7 @@ static int open_data_home(const char *data, int create) {
 
 /* What install made, as the list under onebin/installed names it: "dir
  * REL", "file REL" and "mime REL" lines in the order made, REL relative to
- * the data home. */
+ * the data home. Install keeps it to undo a failed install. */
 #define MADE_MAX 256 /* install makes 10 directories and 12 files at most */
 struct made {
   int count;
@@ -411,6 +411,18 @@ static int read_list(int installed_fd, const char *id, const char *data, struct 
   return 1;
 }
 
+/* A failed install leaves nothing: what it had made goes, newest first,
+ * when die() exits (an exit handler: die is called from all over). */
+static struct made *undo_made;
+static int undo_data_fd;
+static const char *undo_data;
+
+static void undo_install(void) {
+  if (!undo_made || !undo_made->count) return;
+  remove_made(undo_data_fd, undo_data, undo_made, -1, NULL, 1);
+  fprintf(stderr, "onebin: what this install had made is removed again\n");
+}
+
 /* The MIME packages into DATA/mime/packages, then its caches made (noted
  * if update-mime-database is missing: the types work once it runs). */
 static void install_mime(struct made *m, struct onebin_archive *a, const struct desktop *d, int data_fd, const char *data) {
@@ -450,6 +462,8 @@ void desktop_install(struct onebin_archive *a, const char *self) {
     remove_made(data_fd, data, &m, installed, d.id, 0);
   if (installed >= 0) close(installed);
   m.count = 0;
+  undo_made = &m, undo_data_fd = data_fd, undo_data = data;
+  atexit(undo_install);
   installed = open_installed(data_fd, data, &m);
   if (d.has_icon) {
     char *icon = entry_text(a, &d.icon);
@@ -473,6 +487,7 @@ void desktop_install(struct onebin_archive *a, const char *self) {
   if (!list || fclose(list) != 0) die("out of memory");
   if (write_new(installed, d.id, text, size) != 0)
     die("%s/onebin/installed/%s: cannot write the list of what was installed: %s", data, d.id, strerror(errno));
+  undo_made = NULL;
   printf("%s: installed; --onebin-uninstall removes it\n", d.id);
   exit(0);
 }
