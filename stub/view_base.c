@@ -68,10 +68,14 @@ static int open_disk_cache(const char *cache, char real[PATH_MAX], int *made, co
     return -1;
   }
   *made |= (mkdirat(parent_fd, "onebin", 0700) == 0) << 1;
-  int fd = trust_open_own(parent_fd, "onebin", 0, why);
   close(parent_fd);
   memcpy(real + length, "/onebin", sizeof "/onebin");
+  /* It may be a link of the user's to a directory elsewhere: what it leads
+   * to is checked, all the way down. */
+  char resolved[PATH_MAX];
+  int fd = realpath(real, resolved) ? trust_open_path(resolved, 1, why) : (*why = "not a directory", -1);
   if (fd < 0) unmake_disk_cache(real, *made);
+  else memcpy(real, resolved, strlen(resolved) + 1);
   return fd;
 }
 
