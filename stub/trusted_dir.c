@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,17 +43,35 @@ static int unmapped(uid_t uid) {
   return overflow >= 0 && uid == (uid_t)overflow;
 }
 
+/* Whether gid is the user's private group: Fedora, RHEL and others give
+ * every user a group of their own name with no other member (umask 002),
+ * so their directories are group-writable and still no one else's. Read
+ * only when a directory is group-writable. */
+static int private_group(gid_t gid) {
+  struct passwd *user = gid == getegid() ? getpwuid(geteuid()) : NULL;
+  struct group *group = user ? getgrgid(gid) : NULL;
+  if (!group || strcmp(group->gr_name, user->pw_name) != 0) return 0;
+  for (char **member = group->gr_mem; *member; member++)
+    if (strcmp(*member, user->pw_name) != 0) return 0;
+  return 1;
+}
+
+/* Whether others than the owner may write to the directory. */
+static int others_write(const struct stat *st) {
+  return (st->st_mode & 002) || ((st->st_mode & 020) && !private_group(st->st_gid));
+}
+
 const char *trust_open_to_others(const struct stat *st) {
   if (!S_ISDIR(st->st_mode)) return "not a directory";
   if (st->st_uid != geteuid() && st->st_uid != 0 && !unmapped(st->st_uid)) return "another user's directory";
-  if ((st->st_mode & 022) && !(st->st_mode & S_ISVTX)) return "others may write to it and it is not sticky";
+  if (others_write(st) && !(st->st_mode & S_ISVTX)) return "others may write to it and it is not sticky";
   return NULL;
 }
 
 const char *trust_not_own(const struct stat *st) {
   if (!S_ISDIR(st->st_mode)) return "not a directory";
   if (st->st_uid != geteuid()) return st->st_uid == 0 ? "root's directory, not the user's" : "another user's directory";
-  if (st->st_mode & 022) return "others may write to it";
+  if (others_write(st)) return "others may write to it";
   return NULL;
 }
 

@@ -13,7 +13,8 @@
 
 /* Why a directory lets another user rename what it holds, or NULL: it must
  * be the user's or root's (in a user namespace, an unmapped owner's, which
- * is root's as seen from inside), writable by nobody else unless sticky. */
+ * is root's as seen from inside), writable by nobody else unless sticky
+ * (the group may write when it is the user's private group). */
 const char *trust_open_to_others(const struct stat *st);
 
 /* Why a directory is not the user's own, or NULL: owned by the user and
