@@ -65,35 +65,100 @@ void collect_garbage(const char *base) {
   closedir(dir);
 }
 
-/* Whether `line` names a path in the view (`dir` and a slash). */
-static int names_view(const char *line, const char *dir, size_t length) {
-  const char *at = strstr(line, dir);
-  return at && at[length] == '/';
+/* Whether `path` is `dir` or lies under it. */
+static int under(const char *path, const char *dir, size_t length) {
+  return !strncmp(path, dir, length) && (path[length] == '/' || !path[length]);
 }
 
-/* Whether some process (of those this user may look at) runs a program of
- * the view, works in it or has one of its files mapped. */
-int tree_in_use(const char *dir) {
-  size_t length = strlen(dir);
-  DIR *proc = opendir("/proc");
-  if (!proc) return 0;
+/* Whether the link NAME in directory `at` (/proc/PID/exe, cwd, fd/N) points
+ * into the tree; a target longer than the buffer is cut, and its start is
+ * all that is compared. */
+static int link_under(int at, const char *name, const char *dir, size_t length) {
+  char target[4096]; /* the kernel's PATH_MAX */
+  ssize_t n = readlinkat(at, name, target, sizeof target - 1);
+  if (n <= 0) return 0;
+  target[n] = 0;
+  return under(target, dir, length);
+}
+
+/* Whether the process has a file of the tree open: a script its interpreter
+ * reads (sh and bash keep it open), a data file, a directory. */
+static int has_open_file(int pid_fd, const char *dir, size_t length) {
+  int fd_dir = openat(pid_fd, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  DIR *fds = fd_dir >= 0 ? fdopendir(fd_dir) : NULL;
+  if (!fds) {
+    if (fd_dir >= 0) close(fd_dir);
+    return 0;
+  }
   struct dirent *entry;
   int used = 0;
+  while (!used && (entry = readdir(fds)))
+    used = entry->d_name[0] != '.' && link_under(fd_dir, entry->d_name, dir, length);
+  closedir(fds);
+  return used;
+}
+
+/* Whether some record of /proc/PID/NAME, records ending in `end`, holds
+ * `want` (maps: a path anywhere in a line), or is `want` (environ: a
+ * variable). getdelim sizes the record from the data. */
+static int has_record(int pid_fd, const char *name, int end, const char *want, int whole) {
+  int fd = openat(pid_fd, name, O_RDONLY | O_CLOEXEC);
+  FILE *file = fd >= 0 ? fdopen(fd, "r") : NULL;
+  if (!file) {
+    if (fd >= 0) close(fd);
+    return 0;
+  }
+  char *record = NULL;
+  size_t size = 0, length = strlen(want);
+  ssize_t n;
+  int found = 0;
+  while (!found && (n = getdelim(&record, &size, end, file)) > 0) {
+    if (record[n - 1] == end) record[--n] = 0;
+    const char *at = whole ? (!strcmp(record, want) ? record : NULL) : strstr(record, want);
+    found = at && (whole || at[length] == '/');
+  }
+  free(record);
+  fclose(file);
+  return found;
+}
+
+/* The process's marks, cheapest first. ONEBIN_APPDIR=<tree>, which the stub
+ * gives the app and the app's children inherit, holds also for an
+ * interpreter that read its script and closed it (python) and works
+ * elsewhere; the links and maps catch programs outside the app that use the
+ * tree. Other users' processes, which /proc refuses, are passed over. */
+static int process_uses(int pid_fd, const char *mark, const char *real) {
+  size_t length = strlen(real);
+  return has_record(pid_fd, "environ", 0, mark, 1) || link_under(pid_fd, "exe", real, length) ||
+         link_under(pid_fd, "cwd", real, length) || has_open_file(pid_fd, real, length) ||
+         has_record(pid_fd, "maps", '\n', real, 0);
+}
+
+/* Whether some process of this user uses the tree in any way. Every
+ * process's environment, open files and maps are read: this runs only when
+ * the cache evicts a tree, never on a launch that finds its tree. */
+int tree_in_use(const char *dir) {
+  char *real = realpath(dir, NULL); /* the links name the tree by its real path */
+  size_t size = sizeof "ONEBIN_APPDIR=" + strlen(dir);
+  char *mark = malloc(size);
+  int n = mark ? snprintf(mark, size, "ONEBIN_APPDIR=%s", dir) : -1;
+  int proc_fd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  DIR *proc = proc_fd >= 0 ? fdopendir(proc_fd) : NULL;
+  /* Not knowing is taken as in use: a tree is never removed unseen. */
+  int used = !proc || n < 0 || (size_t)n >= size;
+  struct dirent *entry;
   while (!used && (entry = readdir(proc))) {
     long pid = atol(entry->d_name);
     if (pid <= 0 || pid == getpid()) continue;
-    char path[64], link[4096];
-    for (const char *what = "exe"; what && !used; what = strcmp(what, "exe") ? NULL : "cwd") {
-      snprintf(path, sizeof path, "/proc/%ld/%s", pid, what);
-      ssize_t n = readlink(path, link, sizeof link - 2);
-      if (n > 0) link[n] = '/', link[n + 1] = 0, used = names_view(link, dir, length);
-    }
-    snprintf(path, sizeof path, "/proc/%ld/maps", pid);
-    FILE *maps = used ? NULL : fopen(path, "re");
-    while (maps && !used && fgets(link, sizeof link, maps)) used = names_view(link, dir, length);
-    if (maps) fclose(maps);
+    int pid_fd = openat(proc_fd, entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (pid_fd < 0) continue;
+    used = process_uses(pid_fd, mark, real ? real : dir);
+    close(pid_fd);
   }
-  closedir(proc);
+  if (proc) closedir(proc);
+  else if (proc_fd >= 0) close(proc_fd);
+  free(mark);
+  free(real);
   return used;
 }
 

@@ -7,7 +7,10 @@
 /* Removes a directory tree of files, directories and symlinks. */
 void remove_tree(const char *path);
 
-/* Whether some process runs, works in or maps anything under `dir`. */
+/* Whether some process of this user uses anything under `dir` in any way:
+ * has ONEBIN_APPDIR=`dir` in its environment (the app and its children),
+ * runs, works in, has open or maps a file of it. Unreadable /proc counts as
+ * in use. Reads every process: for eviction only, not for every launch. */
 int tree_in_use(const char *dir);
 
 /* Removes BASE/onebin-PID-* directories of processes that no longer exist. */
