@@ -268,7 +268,7 @@ static void handle_stub_option(int argc, char **argv, struct onebin_archive *a) 
   if (argc < 2 || strncmp(argv[1], "--onebin-", 9) != 0) return;
   if (!strcmp(argv[1], "--onebin-help")) print_help(argv[0], a);
   else if (!strcmp(argv[1], "--onebin-info")) print_info(a);
-  else if (!strcmp(argv[1], "--onebin-extract") && argc == 3) view_extract(a, argv[2]);
+  else if (!strcmp(argv[1], "--onebin-extract") && argc == 3) view_extract(a, argv[2], NULL);
   else if (!strcmp(argv[1], "--onebin-install")) desktop_install(a, packed_path());
   else if (!strcmp(argv[1], "--onebin-uninstall")) desktop_uninstall(a);
   else die("unknown option %s (see --onebin-help)", argv[1]);
