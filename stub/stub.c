@@ -14,6 +14,7 @@
 
 #include "../formats/container.h"
 #include "../formats/libraries.h"
+#include "appimage.h"
 #include "cache.h"
 #include "cleanup.h"
 #include "desktop.h"
@@ -247,17 +248,23 @@ static void print_help(const char *self, const struct onebin_archive *a) {
          "  --onebin-extract DIR  write the packed files into DIR and exit\n"
          "  --onebin-install      add the app's menu entry, icon and metadata to $XDG_DATA_HOME\n"
          "  --onebin-uninstall    remove what --onebin-install added\n"
+         "  --onebin-portable-home, --onebin-portable-config\n"
+         "                        make FILE.home (FILE.config) beside this file: the app's HOME\n"
+         "                        (XDG_CONFIG_HOME) at every launch while it is a directory of yours\n"
+         "                        that nobody else may write\n"
          "  --onebin-cache=MODE   before the app's arguments: auto runs apps of %d MB or %d files or more\n"
          "                        from a copy unpacked once into ~/.cache/onebin/apps, smaller ones from\n"
          "                        memory; always and never decide for any size (this file's default: %s)\n"
          "Environment: ONEBIN_DEBUG=1 prints each launch decision to stderr; ONEBIN_CACHE_MAX_MB bounds\n"
-         "the cache (default %llu), whose least recently used apps go first.\n",
+         "the cache (default %llu), whose least recently used apps go first.\n"
+         "AppImage's options (--appimage-extract, --appimage-extract-and-run...): --appimage-help.\n",
          self, ONEBIN_CACHE_AUTO_MB, ONEBIN_CACHE_AUTO_FILES, onebin_cache_name(a->header.cache), CACHE_MAX_BYTES >> 20);
 }
 
-/* The packed file's absolute path, "" if unknown. */
+/* The packed file's absolute path, "" if unknown; read once per launch. */
 static const char *packed_path(void) {
   static char packed[ONEBIN_PATH_MAX + 1];
+  if (packed[0]) return packed;
   ssize_t n = readlink("/proc/self/exe", packed, sizeof packed - 1);
   packed[n > 0 ? n : 0] = 0;
   return packed;
@@ -268,9 +275,11 @@ static void handle_stub_option(int argc, char **argv, struct onebin_archive *a) 
   if (argc < 2 || strncmp(argv[1], "--onebin-", 9) != 0) return;
   if (!strcmp(argv[1], "--onebin-help")) print_help(argv[0], a);
   else if (!strcmp(argv[1], "--onebin-info")) print_info(a);
-  else if (!strcmp(argv[1], "--onebin-extract") && argc == 3) view_extract(a, argv[2]);
+  else if (!strcmp(argv[1], "--onebin-extract") && argc == 3) view_extract(a, argv[2], NULL);
   else if (!strcmp(argv[1], "--onebin-install")) desktop_install(a, packed_path());
   else if (!strcmp(argv[1], "--onebin-uninstall")) desktop_uninstall(a);
+  else if (!strcmp(argv[1], "--onebin-portable-home")) appimage_make_portable(packed_path(), "home");
+  else if (!strcmp(argv[1], "--onebin-portable-config")) appimage_make_portable(packed_path(), "config");
   else die("unknown option %s (see --onebin-help)", argv[1]);
   exit(0);
 }
@@ -298,6 +307,7 @@ int main(int argc, char **argv) {
   debug("timing: %.2f ms: trailer and index read and checked", elapsed_ms());
   enum onebin_cache cache = cache_mode_from_args(&argc, argv, (enum onebin_cache)archive.header.cache);
   handle_stub_option(argc, argv, &archive);
+  appimage_option(&argc, argv, &archive, packed_path());
 
   struct choice choice;
   static struct bundled bundled; /* choice.loader points into it */
@@ -327,7 +337,7 @@ int main(int argc, char **argv) {
    * scripts) find the view. The name the user ran goes in ARGV0, as
    * AppImage does it. */
   setenv("ARGV0", argc > 0 ? argv[0] : "", 1);
-  if (!strcmp(rel, "AppRun")) setenv("APPDIR", view.dir, 1); /* an AppDir's AppRun reads it, as under AppImage */
+  appimage_environment(packed_path(), view.dir); /* APPIMAGE, APPDIR, OWD, FILE.home: as AppImage's runtime */
   char *no_args[] = {program, NULL};
   if (argc > 0) argv[0] = program;
   debug("timing: %.2f ms: exec", elapsed_ms());

@@ -341,7 +341,7 @@ void view_materialise(struct view *v, struct onebin_archive *a, const struct cho
   if (!v->exec_allowed) setrlimit(RLIMIT_NOFILE, &saved_nofile);
 }
 
-void view_extract(struct onebin_archive *a, const char *dir) {
+void view_extract(struct onebin_archive *a, const char *dir, const uint8_t *keeps) {
   if (strlen(dir) > 255) die("%.64s...: too long a path to extract into (over 255 bytes)", dir);
   const char *unfit = onebin_extract_target(dir, 0);
   if (unfit) die("%s: %s; extract into a new or empty directory of your own", dir, unfit);
@@ -352,7 +352,7 @@ void view_extract(struct onebin_archive *a, const char *dir) {
   if (fd < 0 || fstat(fd, &st) != 0) die("%s: cannot open: %s", dir, strerror(errno));
   if ((st.st_uid != geteuid() && st.st_uid != 0) || (st.st_mode & 022)) die("%s: replaced while it was checked", dir);
   struct view plain = {.exec_allowed = 1, .memfd_allowed = 0, .dir_fd = fd, .store_fd = -1};
-  struct choice everything = {0, 0, 0, NULL, 0, NULL};
-  materialise(&plain, a, &everything, fd, dir, NULL);
+  struct choice chosen = {0, 0, 0, NULL, 0, keeps};
+  materialise(&plain, a, &chosen, fd, dir, NULL);
   close(fd);
 }

@@ -53,7 +53,9 @@ void view_materialise(struct view *view, struct onebin_archive *archive, const s
 void view_materialise_at(struct view *view, struct onebin_archive *archive, const struct choice *choice, int root_fd,
                          const char *root);
 
-/* Writes every entry as a plain file under dir, slots untouched (--onebin-extract). */
-void view_extract(struct onebin_archive *archive, const char *dir);
+/* Writes every entry as a plain file under dir, slots untouched
+ * (--onebin-extract); only those whose `keeps` byte is 1 unless it is NULL
+ * (--appimage-extract PATTERN: the parent of every kept entry is kept). */
+void view_extract(struct onebin_archive *archive, const char *dir, const uint8_t *keeps);
 
 #endif
