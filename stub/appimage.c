@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +43,56 @@ static uint32_t find_path(const struct onebin_archive *a, const char *path, size
   return ONEBIN_NO_ENTRY;
 }
 
+/* [...] at *p (p at '['): 1 if c is in the class, 0 if not, -1 if the
+ * class is not closed (then '[' is an ordinary character); *p moves past it. */
+static int in_class(const char **p, char c) {
+  const char *q = *p + 1;
+  int negate = *q == '!' || *q == '^', found = 0;
+  q += negate;
+  for (const char *start = q; *q && (*q != ']' || q == start); q++) {
+    if (q[1] == '-' && q[2] && q[2] != ']') {
+      found |= c >= q[0] && c <= q[2];
+      q += 2;
+    } else {
+      found |= c == *q;
+    }
+  }
+  if (*q != ']') return -1;
+  *p = q;
+  return found != negate;
+}
+
+/* fnmatch(pattern, path, FNM_PATHNAME | FNM_LEADING_DIR) for what patterns
+ * hold (*, ?, [...], \), in bytes: musl's fnmatch, with its multibyte
+ * tables, cost the stub 11 KB. */
+static int matches(const char *p, const char *s) {
+  for (;; p++, s++) {
+    switch (*p) {
+      case 0:
+        return !*s || *s == '/';
+      case '*':
+        while (p[1] == '*') p++;
+        for (;; s++) {
+          if (matches(p + 1, s)) return 1;
+          if (!*s || *s == '/') return 0;
+        }
+      case '?':
+        if (!*s || *s == '/') return 0;
+        break;
+      case '[': {
+        int in = *s && *s != '/' ? in_class(&p, *s) : 0;
+        if (in == 0 || (in < 0 && *s != '[')) return 0;
+        break;
+      }
+      case '\\':
+        if (p[1]) p++;
+        /* fallthrough */
+      default:
+        if (*p != *s) return 0;
+    }
+  }
+}
+
 /* Per entry, 1 when it matches the glob as AppImage matches it (a pattern
  * naming a directory takes what is under it) or is the parent directory of
  * one that does: the extractor writes entries in order through their
@@ -56,7 +105,7 @@ static uint8_t *matching(const struct onebin_archive *a, const char *pattern) {
     struct onebin_entry e;
     onebin_entry_at(a, i, &e);
     snprintf(path, sizeof path, "%.*s", (int)e.path_size, a->strings + e.path); /* the reader bounds paths */
-    if (fnmatch(pattern, path, FNM_PATHNAME | FNM_LEADING_DIR) != 0) continue;
+    if (!matches(pattern, path)) continue;
     keeps[i] = 1;
     for (char *slash = strchr(path, '/'); slash; slash = strchr(slash + 1, '/')) {
       uint32_t parent = find_path(a, path, (size_t)(slash - path));
