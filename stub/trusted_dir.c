@@ -3,8 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,17 +41,37 @@ static int unmapped(uid_t uid) {
   return overflow >= 0 && uid == (uid_t)overflow;
 }
 
+/* The line of /etc/passwd or /etc/group ("name:x:ID:...") whose third
+ * field is id, copied into line; 0 if there is none. Read by hand: musl's
+ * getpwuid and getgrgid (with their nscd client) cost the stub 7 KB. */
+static int find_line(const char *file, unsigned long id, char *line, size_t size) {
+  FILE *f = fopen(file, "re");
+  int found = 0;
+  while (f && !found && fgets(line, (int)size, f)) {
+    char *field = strchr(line, ':');
+    field = field ? strchr(field + 1, ':') : NULL;
+    char *end;
+    found = field && strtoul(field + 1, &end, 10) == id && *end == ':' && end > field + 1;
+  }
+  if (f) fclose(f);
+  return found;
+}
+
 /* Whether gid is the user's private group: Fedora, RHEL and others give
  * every user a group of their own name with no other member (umask 002),
  * so their directories are group-writable and still no one else's. Read
  * only when a directory is group-writable. */
 static int private_group(gid_t gid) {
-  struct passwd *user = gid == getegid() ? getpwuid(geteuid()) : NULL;
-  struct group *group = user ? getgrgid(gid) : NULL;
-  if (!group || strcmp(group->gr_name, user->pw_name) != 0) return 0;
-  for (char **member = group->gr_mem; *member; member++)
-    if (strcmp(*member, user->pw_name) != 0) return 0;
-  return 1;
+  char user[1024], group[4096];
+  if (gid != getegid() || !find_line("/etc/passwd", geteuid(), user, sizeof user) ||
+      !find_line("/etc/group", gid, group, sizeof group))
+    return 0;
+  size_t name = strcspn(user, ":");
+  if (strncmp(group, user, name) != 0 || group[name] != ':') return 0;
+  /* The members, after the third colon: none, or the user alone. */
+  char *members = strchr(strchr(strchr(group, ':') + 1, ':') + 1, ':') + 1;
+  members[strcspn(members, "\n")] = 0;
+  return !*members || (strlen(members) == name && !strncmp(members, user, name));
 }
 
 /* Whether others than the owner may write to the directory. */
