@@ -15,6 +15,7 @@
 #include "pack/container_writer.hpp"
 #include "pack/frame_writer.hpp"
 #include "pack/packed_file.hpp"
+#include "pack/root_path.hpp"
 #include "pack/stub_blob.hpp"
 
 namespace onebin::cli {
@@ -41,9 +42,9 @@ std::string default_output(const std::string& app) {
 void check_output_place(const pack::PackOptions& options) {
   namespace fs = std::filesystem;
   std::error_code error;
-  fs::path app = fs::canonical(options.app, error);
+  fs::path app = pack::real_path_under(options.root, options.app);
   fs::path dir = fs::weakly_canonical(fs::absolute(options.output).parent_path(), error);
-  if (app.empty() || dir.empty()) return;  // collect_app names a missing app
+  if (!fs::exists(app) || dir.empty()) return;  // collect_app names a missing app
   fs::path output = dir / fs::path(options.output).filename();
   if (output == app) throw pack::PackError(options.output + ": is the program being packed; give another -o");
   if (fs::is_directory(app) && (output.string() + "/").rfind(app.string() + "/", 0) == 0)

@@ -17,6 +17,7 @@
 #include <set>
 
 #include "deploy/frameworks.hpp"
+#include "pack/root_path.hpp"
 
 namespace onebin::deploy {
 
@@ -56,7 +57,7 @@ Found scan(const std::string& program, const std::set<std::string>& names, const
     for (size_t at = text.find('/'); at != std::string::npos; at = text.find('/', at + 1)) {
       if (at > 0 && is_path_char(text[at - 1])) continue;  // inside another path
       std::string dir = named_dir(path_at(text, at), names);
-      if (dir.empty() || !fs::is_directory(root + dir)) continue;
+      if (dir.empty() || !fs::is_directory(pack::resolve_in_root(root, dir))) continue;
       if (dir.rfind(kPrefix + "/", 0) == 0) found.dirs[dir].push_back(offset + at);
       else if (dir.rfind("/usr/", 0) == 0 || dir.rfind("/opt/", 0) == 0) found.elsewhere.insert(dir);  // not a build's own path
     }
@@ -83,7 +84,7 @@ std::vector<size_t> own_code(const Context& c, const std::set<std::string>& name
 bool pack_data_dir(const Context& c, const std::string& root, const std::string& dir, const std::string& user) {
   std::string dest = "share" + dir.substr(kPrefix.size());
   if (c.tree.find(dest)) return true;  // another file of the app names it too
-  c.add(root + dir, dest);
+  c.add(pack::resolve_in_root(root, dir), dest);
   if (!c.tree.find(dest)) {
     c.say("data   " + root + dir + "  excluded: " + user + " still names it at its own path");
     return false;
