@@ -1,5 +1,6 @@
 #include "cli/pack_command.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -11,6 +12,7 @@
 #include "io/atomic_write.hpp"
 #include "pack/appimage.hpp"
 #include "pack/closure.hpp"
+#include "pack/compiled_paths.hpp"
 #include "pack/desktop_files.hpp"
 #include "pack/container_writer.hpp"
 #include "pack/frame_writer.hpp"
@@ -65,6 +67,31 @@ void list_host_libraries(pack::AppTree& tree) {
   tree.add_generated(tree.libdir + "/onebin-host-libraries", lines, ONEBIN_HOST_LIBRARIES);
 }
 
+std::string named_by(const pack::CompiledPath& found) {
+  std::string by = found.named_by.front();
+  if (found.named_by.size() > 1) by += " and " + std::to_string(found.named_by.size() - 1) + " more";
+  return found.path + "  (named by " + by + ")";
+}
+
+// The paths the app was built with that it will miss on another system
+// (pack/compiled_paths.hpp): one warning, its first lines on stderr, every
+// one of them under --explain.
+void warn_unpacked_paths(const pack::AppTree& tree, const pack::PackOptions& options, const std::string& given,
+                         std::ostream* explain) {
+  constexpr size_t kShown = 20;
+  std::vector<pack::CompiledPath> missing = pack::unpacked_compiled_paths(tree, options.root);
+  if (missing.empty()) return;
+  for (const auto& found : missing)
+    if (explain) *explain << "paths  " << named_by(found) << "  not packed\n";
+  bool one = missing.size() == 1;
+  std::cerr << "onebin: warning: " << std::filesystem::path(given).filename().string() << " names " << missing.size()
+            << (one ? " path it was built with that is" : " paths it was built with that are")
+            << " not packed and will be missing on other systems:\n";
+  for (size_t i = 0; i < std::min(kShown, missing.size()); ++i) std::cerr << "  " << named_by(missing[i]) << "\n";
+  if (missing.size() > kShown)
+    std::cerr << "  and " << missing.size() - kShown << " more (onebin pack --explain lists them all)\n";
+}
+
 void run_pack(pack::PackOptions options) {
   if (!options.trace && !options.trace_args.empty())
     throw pack::PackError("the arguments after APP (" + options.trace_args.front() + "...) are the app's, for --trace only");
@@ -89,6 +116,7 @@ void run_pack(pack::PackOptions options) {
   closure();
   deploy::deploy_frameworks(tree, options, explain, closure);
   list_host_libraries(tree);
+  warn_unpacked_paths(tree, options, given, explain);
   uint64_t size = 0;
   auto write = [&](int fd) {
     try {
