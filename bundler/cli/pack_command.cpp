@@ -1,5 +1,6 @@
 #include "cli/pack_command.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -11,10 +12,12 @@
 #include "io/atomic_write.hpp"
 #include "pack/appimage.hpp"
 #include "pack/closure.hpp"
+#include "pack/compiled_paths.hpp"
 #include "pack/desktop_files.hpp"
 #include "pack/container_writer.hpp"
 #include "pack/frame_writer.hpp"
 #include "pack/packed_file.hpp"
+#include "pack/root_path.hpp"
 #include "pack/stub_blob.hpp"
 
 namespace onebin::cli {
@@ -41,9 +44,9 @@ std::string default_output(const std::string& app) {
 void check_output_place(const pack::PackOptions& options) {
   namespace fs = std::filesystem;
   std::error_code error;
-  fs::path app = fs::canonical(options.app, error);
+  fs::path app = pack::real_path_under(options.root, options.app);
   fs::path dir = fs::weakly_canonical(fs::absolute(options.output).parent_path(), error);
-  if (app.empty() || dir.empty()) return;  // collect_app names a missing app
+  if (!fs::exists(app) || dir.empty()) return;  // collect_app names a missing app
   fs::path output = dir / fs::path(options.output).filename();
   if (output == app) throw pack::PackError(options.output + ": is the program being packed; give another -o");
   if (fs::is_directory(app) && (output.string() + "/").rfind(app.string() + "/", 0) == 0)
@@ -62,6 +65,31 @@ void list_host_libraries(pack::AppTree& tree) {
     lines += soname + "\t" + why.first + "\t" + users + "\n";
   }
   tree.add_generated(tree.libdir + "/onebin-host-libraries", lines, ONEBIN_HOST_LIBRARIES);
+}
+
+std::string named_by(const pack::CompiledPath& found) {
+  std::string by = found.named_by.front();
+  if (found.named_by.size() > 1) by += " and " + std::to_string(found.named_by.size() - 1) + " more";
+  return found.path + "  (named by " + by + ")";
+}
+
+// The paths the app was built with that it will miss on another system
+// (pack/compiled_paths.hpp): one warning, its first lines on stderr, every
+// one of them under --explain.
+void warn_unpacked_paths(const pack::AppTree& tree, const pack::PackOptions& options, const std::string& given,
+                         std::ostream* explain) {
+  constexpr size_t kShown = 20;
+  std::vector<pack::CompiledPath> missing = pack::unpacked_compiled_paths(tree, options.root);
+  if (missing.empty()) return;
+  for (const auto& found : missing)
+    if (explain) *explain << "paths  " << named_by(found) << "  not packed\n";
+  bool one = missing.size() == 1;
+  std::cerr << "onebin: warning: " << std::filesystem::path(given).filename().string() << " names " << missing.size()
+            << (one ? " path it was built with that is" : " paths it was built with that are")
+            << " not packed and will be missing on other systems:\n";
+  for (size_t i = 0; i < std::min(kShown, missing.size()); ++i) std::cerr << "  " << named_by(missing[i]) << "\n";
+  if (missing.size() > kShown)
+    std::cerr << "  and " << missing.size() - kShown << " more (onebin pack --explain lists them all)\n";
 }
 
 void run_pack(pack::PackOptions options) {
@@ -88,6 +116,7 @@ void run_pack(pack::PackOptions options) {
   closure();
   deploy::deploy_frameworks(tree, options, explain, closure);
   list_host_libraries(tree);
+  warn_unpacked_paths(tree, options, given, explain);
   uint64_t size = 0;
   auto write = [&](int fd) {
     try {

@@ -9,14 +9,16 @@
 // working directory): the app would see another working directory and lose
 // its relative paths; and /dev/fd/87 still names the view after the app
 // changes directory. Paths of the program's name that are not under
-// /usr/share cannot be rewritten in place: pack says so, naming each.
+// /usr/share cannot be rewritten in place: pack's warning of paths not
+// packed names them (pack/compiled_paths.hpp).
 #include <algorithm>
 #include <filesystem>
-#include <iostream>
 #include <map>
 #include <set>
 
 #include "deploy/frameworks.hpp"
+#include "pack/compiled_paths.hpp"
+#include "pack/root_path.hpp"
 
 namespace onebin::deploy {
 
@@ -25,16 +27,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kPrefix = ONEBIN_DATA_PREFIX;
-
-bool is_path_char(char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || std::string_view("._+-/").find(ch) != std::string_view::npos; }
-
-// The absolute path at `at` in `text`, up to the first character no path of
-// an app's data has (a printf format, a space).
-std::string path_at(const std::string& text, size_t at) {
-  size_t end = at;
-  while (end < text.size() && is_path_char(text[end])) ++end;
-  return text.substr(at, end - at);
-}
 
 // The part of `path` up to its first component named like the program, or "".
 std::string named_dir(const std::string& path, const std::set<std::string>& names) {
@@ -45,20 +37,19 @@ std::string named_dir(const std::string& path, const std::set<std::string>& name
   }
 }
 
-struct Found {
-  std::map<std::string, std::vector<uint64_t>> dirs;  // under /usr/share, to pack: where the program names each
-  std::set<std::string> elsewhere;                    // named like the program, elsewhere under /usr or /opt
-};
+// The directories under /usr/share to pack, with where the program names
+// each; those elsewhere pack names in its warning of paths not packed
+// (pack/compiled_paths.hpp).
+using Found = std::map<std::string, std::vector<uint64_t>>;
 
 Found scan(const std::string& program, const std::set<std::string>& names, const std::string& root) {
   Found found;
   for (const auto& [offset, text] : strings_in(program, 4096)) {
     for (size_t at = text.find('/'); at != std::string::npos; at = text.find('/', at + 1)) {
-      if (at > 0 && is_path_char(text[at - 1])) continue;  // inside another path
-      std::string dir = named_dir(path_at(text, at), names);
-      if (dir.empty() || !fs::is_directory(root + dir)) continue;
-      if (dir.rfind(kPrefix + "/", 0) == 0) found.dirs[dir].push_back(offset + at);
-      else if (dir.rfind("/usr/", 0) == 0 || dir.rfind("/opt/", 0) == 0) found.elsewhere.insert(dir);  // not a build's own path
+      if (at > 0 && pack::is_path_char(text[at - 1])) continue;  // inside another path
+      std::string dir = named_dir(pack::path_at(text, at), names);
+      if (dir.empty() || !fs::is_directory(pack::resolve_in_root(root, dir))) continue;
+      if (dir.rfind(kPrefix + "/", 0) == 0) found[dir].push_back(offset + at);
     }
   }
   return found;
@@ -83,7 +74,7 @@ std::vector<size_t> own_code(const Context& c, const std::set<std::string>& name
 bool pack_data_dir(const Context& c, const std::string& root, const std::string& dir, const std::string& user) {
   std::string dest = "share" + dir.substr(kPrefix.size());
   if (c.tree.find(dest)) return true;  // another file of the app names it too
-  c.add(root + dir, dest);
+  c.add(pack::resolve_in_root(root, dir), dest);
   if (!c.tree.find(dest)) {
     c.say("data   " + root + dir + "  excluded: " + user + " still names it at its own path");
     return false;
@@ -101,13 +92,8 @@ void deploy_app_data(const Context& c) {
   size_t rewritten = 0;
   for (size_t index : own_code(c, names)) {
     std::string source = c.tree.entries[index].source, path = c.tree.entries[index].path;  // entries move as data is added
-    Found found = scan(source, names, root);
-    for (const auto& dir : found.elsewhere)
-      std::cerr << "warning: " << source << " reads data at " << root + dir
-                << ", which onebin cannot move into the packed file (only " << kPrefix
-                << "/... is rewritten); pack an app directory with the program and its data instead\n";
     std::vector<std::pair<uint64_t, std::string>> patches;
-    for (const auto& [dir, offsets] : found.dirs)
+    for (const auto& [dir, offsets] : scan(source, names, root))
       if (pack_data_dir(c, root, dir, path))
         for (uint64_t offset : offsets) patches.emplace_back(offset, ONEBIN_DATA_PATH);
     if (patches.empty()) continue;

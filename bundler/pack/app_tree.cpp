@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "elf/elf_image.hpp"
+#include "pack/root_path.hpp"
 
 namespace onebin::pack {
 
@@ -105,7 +106,7 @@ void add_extra_files(AppTree& tree, const PackOptions& options) {
 // it, so the app still starts under the name it was given.
 void add_single_program(AppTree& tree, const PackOptions& options) {
   std::string name = fs::path(options.app).filename().string();
-  fs::path real = fs::canonical(options.app);
+  fs::path real = real_path_under(options.root, options.app);
   std::string real_name = real.filename().string();
   add_tree_path(tree, options, real.string(), "bin/" + real_name);
   if (real_name != name) tree.entries.push_back(TreeEntry::symlink("bin/" + name, real_name));
@@ -188,9 +189,10 @@ void AppTree::add_directories_for(const std::string& path) {
 
 AppTree collect_app(const PackOptions& options) {
   AppTree tree;
-  fs::file_status status = fs::status(options.app);
+  // Inside --root, the app's links lead where they lead there (pack/root_path.hpp).
+  fs::file_status status = fs::status(real_path_under(options.root, options.app));
   if (fs::is_directory(status)) {
-    tree.app_root = fs::canonical(options.app).string();
+    tree.app_root = real_path_under(options.root, options.app);
     if (options.entry.empty() && !fs::exists(fs::symlink_status(tree.app_root + "/AppRun")))
       throw PackError(options.app + ": a directory app needs --entry PATH (the program to run), or an AppRun at its top");
     std::vector<fs::path> children;

@@ -9,6 +9,7 @@
 
 #include "../../formats/libraries.h"
 #include "elf/elf_image.hpp"
+#include "pack/root_path.hpp"
 
 namespace onebin::pack {
 
@@ -62,7 +63,7 @@ LibrarySearch::LibrarySearch(std::string root) : root_(std::move(root)) {
 
 // `path` is as seen inside the root.
 void LibrarySearch::read_conf(const std::string& path, int depth) {
-  std::ifstream in(root_ + path);
+  std::ifstream in(resolve_in_root(root_, path));
   if (!in || depth > 8) return;  // ld.so.conf is optional; includes may not loop forever
   std::string line;
   while (std::getline(in, line)) {
@@ -88,45 +89,27 @@ std::optional<std::string> LibrarySearch::find_in(const std::vector<std::string>
   for (const auto& dir : dirs) {
     bool from_origin = dir.rfind("$ORIGIN", 0) == 0 || dir.rfind("${ORIGIN}", 0) == 0;
     std::string candidate = (from_origin ? "" : root_) + expand_tokens(dir, origin) + "/" + name;
-    if (fs::is_regular_file(candidate) && elf::is_x86_64_program_or_library(candidate)) return candidate;
+    std::string real = inside_root(candidate);
+    if (fs::is_regular_file(real) && elf::is_x86_64_program_or_library(real)) return candidate;
   }
   return std::nullopt;
 }
 
+// Links under the root lead where they lead inside it, not on this machine.
+std::string LibrarySearch::inside_root(const std::string& path) const {
+  return root_.empty() || !path.starts_with(root_ + "/") ? path : real_path(path);
+}
+
 std::string LibrarySearch::real_path(const std::string& path) const {
   if (root_.empty()) return fs::canonical(path).string();
-  fs::path done = root_;  // resolved so far, always inside the root
-  std::vector<std::string> todo;
-  for (const auto& part : fs::path(path.substr(root_.size())).relative_path()) todo.insert(todo.begin(), part.string());
-  for (int links = 0; !todo.empty();) {
-    std::string part = todo.back();
-    todo.pop_back();
-    if (part == "." || part.empty()) continue;
-    if (part == "..") {
-      if (done.string().size() > root_.size()) done = done.parent_path();
-      continue;
-    }
-    fs::path next = done / part;
-    if (!fs::is_symlink(next)) {
-      done = next;
-      continue;
-    }
-    if (++links > 40) throw std::runtime_error(path + ": too many levels of symbolic links");
-    fs::path target = fs::read_symlink(next);
-    if (target.is_absolute()) done = root_;
-    auto parts = target.relative_path();
-    std::vector<std::string> more;
-    for (const auto& p : parts) more.push_back(p.string());
-    todo.insert(todo.end(), more.rbegin(), more.rend());
-  }
-  return done.string();
+  return resolve_in_root(root_, path.substr(root_.size()));
 }
 
 std::optional<std::string> LibrarySearch::find(const std::string& name, const elf::ElfInfo& requester,
                                                const elf::ElfInfo& main_program) const {
   if (name.find('/') != std::string::npos) {
     std::string path = name[0] == '/' ? root_ + name : directory_of(requester.path) + "/" + name;
-    return fs::is_regular_file(path) ? std::optional(path) : std::nullopt;
+    return fs::is_regular_file(inside_root(path)) ? std::optional(path) : std::nullopt;
   }
   std::string origin = directory_of(requester.path);
   if (requester.runpath.empty()) {

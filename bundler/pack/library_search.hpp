@@ -23,10 +23,11 @@ class LibrarySearch {
   std::optional<std::string> find(const std::string& name, const elf::ElfInfo& requester,
                                   const elf::ElfInfo& main_program) const;
   const std::vector<std::string>& system_dirs() const { return system_dirs_; }
-  // Resolves symlinks like realpath, but absolute link targets stay inside the root.
+  // Resolves symlinks like realpath, but inside the root as after chroot (pack/root_path.hpp).
   std::string real_path(const std::string& path) const;
 
  private:
+  std::string inside_root(const std::string& path) const;
   void read_conf(const std::string& path, int depth);
   std::optional<std::string> find_in(const std::vector<std::string>& dirs, const std::string& name,
                                      const std::string& origin) const;
