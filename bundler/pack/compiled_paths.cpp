@@ -52,7 +52,7 @@ constexpr std::string_view kHostProvided[] = {
     "/usr/share/glvnd", "/usr/share/vulkan", "/etc/vulkan", "/usr/share/drirc.d", "/etc/drirc",
     "/usr/share/alsa", "/etc/alsa", "/etc/pulse", "/etc/.pwd.lock", "/etc/gshadow", "/etc/rpc", "/etc/debian_version",
     "/usr/src", "/etc/selinux", "/etc/systemd", "/usr/lib/systemd", "/usr/lib/binfmt.d", "/usr/lib/tmpfiles.d",
-    "/usr/lib/sysctl.d", "/usr/lib/udev", "/etc/udev", "/etc/dconf", "/usr/bin/dbus-launch", "/usr/bin/dbus-daemon",
+    "/usr/lib/sysctl.d", "/usr/lib/udev", "/etc/udev", "/var/lib/systemd", "/var/lib/dbus", "/etc/alternatives", "/etc/dconf", "/usr/bin/dbus-launch", "/usr/bin/dbus-daemon",
     "/etc/gss", "/etc/krb5.conf", "/usr/share/fontconfig", "/etc/glvnd", "/usr/lib/x86_64-linux-gnu/dri",
     "/usr/lib/x86_64-linux-gnu/gbm", "/usr/lib/x86_64-linux-gnu/vdpau", "/etc/vdpau_wrapper.cfg", "/etc/inputrc",
     "/etc/netconfig", "/etc/bindresvport.blacklist", "/usr/bin/env", "/usr/bin/sh", "/usr/bin/bash",
@@ -166,6 +166,16 @@ std::string resolved_inside(const std::string& root, const std::string& path) {
   return root.empty() ? real : real.substr(root.size());
 }
 
+// The path when the root has it, else the deepest directory above it that
+// the root has: a program that names /usr/lib/NAME/plugins (empty, or made
+// at run time) needs its own /usr/lib/NAME. The system's directories above
+// it are not reported (is_host_provided).
+std::string existing_part(const std::string& root, const std::string& path) {
+  for (fs::path p = path; p.has_relative_path(); p = p.parent_path())
+    if (exists_in_root(root, p.string())) return p.string();
+  return "/";
+}
+
 // A path below a directory already reported (krb5/plugins/libkrb5 after
 // krb5/plugins) says nothing more; sorted order puts the directory first.
 bool below_one_of(const std::set<std::string>& dirs, const std::string& path) {
@@ -212,11 +222,17 @@ std::vector<CompiledPath> unpacked_compiled_paths(const AppTree& tree, const std
       if (users.empty() || users.back() != e.path) users.push_back(e.path);
     }
   }
+  std::map<std::string, std::vector<std::string>> places;  // what the root has of each path -> its users
+  for (auto& [path, users] : named) {
+    auto& all = places[existing_part(root, path)];
+    for (auto& user : users)
+      if (std::find(all.begin(), all.end(), user) == all.end()) all.push_back(user);
+  }
   std::set<std::string> packed = packed_places(tree, root);
   std::vector<CompiledPath> missing;
   std::set<std::string> reported;
-  for (auto& [path, users] : named) {
-    if (is_host_provided(path) || packed.count(path) || below_one_of(reported, path) || !exists_in_root(root, path)) continue;
+  for (auto& [path, users] : places) {
+    if (path == "/" || is_host_provided(path) || packed.count(path) || below_one_of(reported, path)) continue;
     if (packed.count(resolved_inside(root, path))) continue;
     reported.insert(path);
     missing.push_back({path, std::move(users)});
