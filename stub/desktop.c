@@ -139,9 +139,25 @@ static void note(struct made *m, const char *kind, const char *rel, size_t lengt
   m->lines[m->count++] = line;
 }
 
+/* The directory `part` in fd. A link there (a dotfiles manager links
+ * ~/.local/share/applications) is followed once, to a directory that the
+ * trusted-directory rule finds the user's own all the way from /. */
+static int open_part(int fd, const char *part) {
+  int below = openat(fd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  struct stat st;
+  if (below >= 0 || fstatat(fd, part, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISLNK(st.st_mode)) return below;
+  char link[64 + NAME_SIZE], real[PATH_MAX];
+  const char *why;
+  snprintf(link, sizeof link, "/proc/self/fd/%d/%s", fd, part); /* part < NAME_SIZE */
+  if (!realpath(link, real)) return -1;
+  if ((below = trust_open_path(real, 1, &why)) < 0) errno = EACCES;
+  return below;
+}
+
 /* The directory REL_DIR ("" the data home) below data_fd, opened one part
- * at a time, never through a link; parts missing are made (and noted) when
- * m is given. Its descriptor, or -1 with errno. */
+ * at a time, a link only to a directory of the user's own (open_part);
+ * parts missing are made (and noted) when m is given. Its descriptor, or
+ * -1 with errno. */
 static int open_below(int data_fd, const char *rel_dir, struct made *m) {
   char part[NAME_SIZE];
   int fd = fcntl(data_fd, F_DUPFD_CLOEXEC, 0);
@@ -150,7 +166,7 @@ static int open_below(int data_fd, const char *rel_dir, struct made *m) {
     if (n >= sizeof part) return close(fd), errno = ENAMETOOLONG, -1;
     snprintf(part, sizeof part, "%.*s", (int)n, c); /* n < sizeof part */
     if (m && mkdirat(fd, part, 0755) == 0) note(m, "dir", rel_dir, (size_t)(c + n - rel_dir));
-    int below = openat(fd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int below = open_part(fd, part);
     int error = errno;
     close(fd);
     fd = below, errno = error;
