@@ -8,12 +8,7 @@ cp "$SAMPLES/hello/hello" "$t/AppDir/usr/bin/"
 echo "data from the AppImage" > "$t/AppDir/usr/share/message"
 printf '#!/bin/sh\n"$APPDIR/usr/bin/hello"\ncat "$APPDIR/usr/share/message"\n' > "$t/AppDir/AppRun"
 chmod 755 "$t/AppDir/AppRun"
-echo 'int main(void) { return 99; }' > "$t/air.c"
-cc -o "$t/air" "$t/air.c"
-printf 'AI\002' | dd of="$t/air" bs=1 seek=8 conv=notrunc status=none
-mksquashfs "$t/AppDir" "$t/image" -noappend -quiet > /dev/null
-cat "$t/air" "$t/image" > "$t/Tool-x86_64.AppImage"
-chmod 755 "$t/Tool-x86_64.AppImage"
+type2_appimage "$t/AppDir" "$t/Tool-x86_64.AppImage"
 mkdir "$t/out-dir"
 (cd "$t/out-dir" && "$ONEBIN" pack "$t/Tool-x86_64.AppImage" --level 3 > "$t/pack.log" 2>&1) || fail "pack: $(cat "$t/pack.log")"
 [[ -x $t/out-dir/Tool-x86_64.run ]] || fail "no Tool-x86_64.run: $(ls -A "$t/out-dir")"

@@ -7,12 +7,7 @@
 mkdir -p "$t/AppDir/usr/bin"
 printf '#!/bin/sh\necho "APPIMAGE=$APPIMAGE"\necho "OWD=$OWD"\necho "ARGV0=$ARGV0"\n[ -x "$APPDIR/AppRun" ] && echo "APPDIR has AppRun"\n' > "$t/AppDir/AppRun"
 chmod 755 "$t/AppDir/AppRun"
-echo 'int main(void) { return 99; }' > "$t/air.c"
-cc -o "$t/air" "$t/air.c"
-printf 'AI\002' | dd of="$t/air" bs=1 seek=8 conv=notrunc status=none
-mksquashfs "$t/AppDir" "$t/image" -noappend -quiet > /dev/null
-cat "$t/air" "$t/image" > "$t/Tool-x86_64.AppImage"
-chmod 755 "$t/Tool-x86_64.AppImage"
+type2_appimage "$t/AppDir" "$t/Tool-x86_64.AppImage"
 mkdir "$t/out-dir" "$t/caller"
 pack "$t/Tool-x86_64.AppImage" "$t/out-dir/Tool.run"
 real=$(realpath "$t/out-dir/Tool.run") caller=$(realpath "$t/caller")
