@@ -18,10 +18,6 @@ struct IoError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// A replacement keeps the mode it is given, but for the set-user-ID and
-// set-group-ID bits when the new file's owner or group (the writer's) is not
-// the replaced file's: a file written for another owner never keeps them.
-
 // The file a command that replaces `path` in place (sign, update) writes:
 // for a symbolic link, its final target, so that the link stays a link and
 // what it points to gets the new content; `path` itself otherwise.
@@ -29,7 +25,10 @@ std::string in_place_target(const std::string& path);
 
 // `check`, when given, reads the finished temporary file (its path) before
 // it replaces the target; whatever it throws removes the temporary file and
-// reaches the caller, and the target stays as it was.
+// reaches the caller, and the target stays as it was. The new file gets
+// `mode`, but for the set-user-ID and set-group-ID bits when its owner or
+// group (the writer's) is not the replaced file's: a file written for
+// another owner never keeps them.
 using WrittenCheck = std::function<void(const std::string& temp)>;
 
 void write_file_atomically(const std::string& path, const std::vector<uint8_t>& bytes, mode_t mode,
