@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,23 +175,24 @@ static void print_help(const char *self) {
          self);
 }
 
-/* FILE.KIND into out; dies when it does not fit. */
-static void portable_path(const char *packed, const char *kind, char *out, size_t size) {
+/* FILE.KIND into out; -1 when it does not fit. */
+static int portable_path(const char *packed, const char *kind, char *out, size_t size) {
   int n = snprintf(out, size, "%s.%s", packed, kind);
-  if (!packed[0] || n < 0 || (size_t)n >= size) die("cannot name this file's portable %s directory", kind);
+  return packed[0] && n > 0 && (size_t)n < size ? 0 : -1;
 }
 
-/* Why the directory holding `path` lets someone else rename a directory of
- * the user's in it (and put theirs in its place after the check), or NULL. */
+/* Why someone else could rename a directory of the user's in the directory
+ * holding `path` (and put theirs in its place after the check), or NULL:
+ * that directory and every one above it are checked by the trusted-directory
+ * rule. */
 static const char *parent_unfit(const char *path) {
-  static char reason[128];
-  char parent[ONEBIN_PATH_MAX + 1];
-  const char *slash = strrchr(path, '/');
+  static char reason[ONEBIN_PATH_MAX + 160];
+  char parent[ONEBIN_PATH_MAX + 1], real[PATH_MAX];
+  const char *slash = strrchr(path, '/'), *why = NULL;
   int n = snprintf(parent, sizeof parent, "%.*s", slash && slash != path ? (int)(slash - path) : 1, slash ? path : "/");
-  struct stat st;
-  if (n < 0 || (size_t)n >= sizeof parent || stat(parent, &st) != 0) return "its directory cannot be read";
-  const char *why = trust_open_to_others(&st);
-  if (!why) return NULL;
+  if (n < 0 || (size_t)n >= sizeof parent || !realpath(parent, real)) return "its directory cannot be read";
+  int fd = trust_open_path(real, 0, &why);
+  if (fd >= 0) return close(fd), NULL;
   n = snprintf(reason, sizeof reason, "the directory it is in: %s", why);
   return n > 0 && (size_t)n < sizeof reason ? reason : why;
 }
@@ -211,7 +213,7 @@ static const char *portable_unfit(const char *path) {
 
 _Noreturn void appimage_make_portable(const char *packed, const char *kind) {
   char path[ONEBIN_PATH_MAX + 16];
-  portable_path(packed, kind, path, sizeof path);
+  if (portable_path(packed, kind, path, sizeof path) != 0) die("cannot name this file's portable %s directory", kind);
   if (mkdir(path, 0700) != 0) die("%s: cannot create: %s", path, strerror(errno));
   const char *why = portable_unfit(path);
   if (why) die("%s: created, but it will not be used: %s", path, why);
@@ -222,8 +224,7 @@ _Noreturn void appimage_make_portable(const char *packed, const char *kind) {
 /* Points `variable` at FILE.KIND when it may be the app's. */
 static void use_portable(const char *packed, const char *kind, const char *variable) {
   char path[ONEBIN_PATH_MAX + 16];
-  int n = snprintf(path, sizeof path, "%s.%s", packed, kind);
-  if (!packed[0] || n < 0 || (size_t)n >= sizeof path) return;
+  if (portable_path(packed, kind, path, sizeof path) != 0) return;
   const char *why = portable_unfit(path);
   if (why && !why[0]) return;
   if (why) {

@@ -4,7 +4,8 @@
 # or replace: one another user made beside a packed file in a shared
 # directory (/tmp), one others may write, a link, or one in a directory
 # others may write (they could swap it after the check) is ignored, and
-# ONEBIN_DEBUG says why. Before, AppImage's rule (any directory) was absent.
+# ONEBIN_DEBUG says why; so is one below a directory of another user's.
+# Before, AppImage's rule (any directory) was absent.
 mkdir -p "$t/app/bin"
 printf '#!/bin/sh\necho "HOME=$HOME"\n' > "$t/app/bin/show"
 chmod 755 "$t/app/bin/show"
@@ -38,3 +39,11 @@ mkdir -m 777 "$t/open"
 cp "$t/app.run" "$t/open/"
 mkdir -m 700 "$t/open/app.run.home"
 check_ignored "one in a directory others may write" "$t/open/app.run" "the directory it is in"
+# Nor below a directory of another user's, who could rename the user's own
+# directory (packed file and FILE.home with it) and put theirs there.
+chmod 755 "$t"
+mkdir -m 755 "$t/theirs"
+mkdir -m 700 "$t/theirs/mine" "$t/theirs/mine/app.run.home"
+cp "$t/app.run" "$t/theirs/mine/"
+chown nobody "$t/theirs"
+check_ignored "one below another user's directory" "$t/theirs/mine/app.run" "above it: another user's directory"
